@@ -1,0 +1,1 @@
+#include "capstan_plugin.h"
