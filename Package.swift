@@ -28,6 +28,7 @@ var targets: [Target] = [
             "CapstanCore", "CapstanStore", "CapstanHTTP", "CapstanPluginHost", "StellarKit", "SEP1",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Configuration", package: "swift-configuration"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ],
@@ -84,7 +85,7 @@ var targets: [Target] = [
     .testTarget(
         name: "CapstanAppTests",
         dependencies: [
-            "CapstanApp", "CapstanTesting", "CapstanCore", "StellarKit",
+            "CapstanApp", "CapstanTesting", "CapstanCore", "CapstanHTTP", "SEP1", "StellarKit",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Configuration", package: "swift-configuration"),
         ],
@@ -133,6 +134,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: targets
 )

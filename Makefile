@@ -1,0 +1,46 @@
+# Capstan: `make run` serves a working anchor, `make test` runs every test. `make` lists the rest.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+SWIFT ?= swift
+CONFIG_DIR ?= .capstan
+CONFIG ?= $(CONFIG_DIR)/capstan.yaml
+CAPSTAN := .build/debug/capstan
+REFERENCE_SO := .build/debug/libCapstanReferencePlugin.so
+
+help:  # Show the targets.
+	@grep -Eh '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*# (.*)/  \1\t\2/' | expand -t 12
+
+deps:  # Install what the build and tests need (apt: libsodium-dev, chromium, postgresql, wrk; pip: stellar-sdk, pytest), quietly, only when missing.
+	@scripts/deps.sh
+
+build: deps  # Debug build of the capstan binary.
+	$(SWIFT) build --product capstan
+
+plugins: deps  # Build the reference (Swift) and minimal (C) plugins into plugins.d/.
+	$(SWIFT) build --product CapstanReferencePlugin
+	@mkdir -p plugins.d
+	cp -f $(REFERENCE_SO) plugins.d/libreference.so
+	@$(MAKE) --no-print-directory -C Plugins/minimal-c OUT=$(CURDIR)/plugins.d
+
+config: build  # Write a development config with fresh keys to $(CONFIG) unless one exists.
+	@test -f $(CONFIG) || $(CAPSTAN) init --dir $(CONFIG_DIR) --network testnet --home-domain localhost:8000
+
+run: build plugins config  # Serve on http://127.0.0.1:8000 with the reference plugin, on SQLite.
+	$(CAPSTAN) serve --config $(CONFIG)
+
+test: deps plugins  # Build and run every test: the Swift suites, then the Python interop suite.
+	CAPSTAN_REFERENCE_PLUGIN=$(CURDIR)/plugins.d/libreference.so CAPSTAN_REQUIRE_REFERENCE_PLUGIN=1 $(SWIFT) test
+	$(SWIFT) build --product capstan
+	CAPSTAN_BIN=$(CURDIR)/$(CAPSTAN) python3 -m pytest -q -p no:cacheprovider Tests/Interop
+
+bench: deps  # Release build, then requests/s, p99, idle RSS and start-up time on loopback.
+	@scripts/bench.sh
+
+vectors:  # Regenerate the StellarKit golden vectors with the Python stellar-sdk.
+	python3 scripts/vectors/generate.py
+
+clean:  # Remove build outputs (keeps $(CONFIG_DIR)).
+	rm -rf .build plugins.d/*.so
+
+.PHONY: help deps build plugins config run test bench vectors clean

@@ -1,0 +1,163 @@
+import Foundation
+import Logging
+import StellarKit
+
+/// Capstan's validated configuration. Building one checks every key, so a server that starts has a
+/// usable configuration and a bad one stops before a port is bound or a file is opened.
+public struct CapstanConfig: Sendable {
+    /// Where the listener binds.
+    public struct HTTP: Sendable {
+        public var host: String
+        public var port: Int
+        public var maxBodyBytes: Int
+    }
+
+    /// What SEP-10 needs: the signing key and the JWT secret.
+    public struct SEP10: Sendable {
+        public var enabled: Bool
+        public var signingKey: KeyPair
+        public var jwtSecret: String
+    }
+
+    /// Where plugins come from and how they are called.
+    public struct Plugins: Sendable {
+        public var directory: String
+        public var paths: [String]
+        public var order: [String]
+        public var hookTimeoutMilliseconds: Int
+        /// Content-addressed copies of loaded plugin files live here, so a new build can load beside the old.
+        public var runtimeDirectory: String
+        public var sections: [String: [UInt8]]
+    }
+
+    public var configFile: String?
+    public var homeDomain: String
+    public var publicURL: String
+    public var http: HTTP
+    public var databasePath: String
+    public var networkName: String
+    public var networkPassphrase: String
+    public var horizonURL: String
+    public var accounts: [String]
+    public var distributionKeys: [KeyPair]
+    public var sep1Enabled: Bool
+    public var sep1CacheSeconds: Int
+    public var sep10: SEP10
+    public var plugins: Plugins
+    public var logLevel: Logger.Level
+
+    /// SEPs this build can serve; enabling any other is a configuration error rather than a silent no-op.
+    static let availableSEPs: Set<String> = ["sep1"]
+
+    /// Loads and validates `file` (optional) under the environment, which wins over the file.
+    public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(ConfigError) -> CapstanConfig {
+        let source = try await ConfigSource.load(file: file, environment: environment)
+        return try CapstanConfig(source: source, file: file)
+    }
+
+    init(source: ConfigSource, file: String?) throws(ConfigError) {
+        try Self.rejectUnknownKeys(source.fileKeys())
+        let base = file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL.path
+        }
+
+        self.configFile = file
+        self.homeDomain = try source.string("anchor.home_domain") ?? "localhost:8000"
+        guard Self.isHostPort(self.homeDomain) else {
+            throw ConfigError(key: "anchor.home_domain", "'\(self.homeDomain)' is not HOST or HOST:PORT")
+        }
+        let local = self.homeDomain.hasPrefix("localhost") || self.homeDomain.hasPrefix("127.0.0.1")
+        let publicURL = try source.string("anchor.public_url") ?? "\(local ? "http" : "https")://\(self.homeDomain)"
+        guard let url = URL(string: publicURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil, !publicURL.hasSuffix("/") else {
+            throw ConfigError(key: "anchor.public_url", "'\(publicURL)' must be an absolute http(s) URL without a trailing slash")
+        }
+        self.publicURL = publicURL
+
+        self.http = HTTP(
+            host: try source.string("http.host") ?? "127.0.0.1",
+            port: try source.int("http.port", default: 8000, range: 0...65535),
+            maxBodyBytes: try source.int("http.max_body_bytes", default: 1 << 20, range: 1024...(1 << 30))
+        )
+
+        let database = try source.string("database.url") ?? "sqlite:capstan.sqlite"
+        guard database.hasPrefix("sqlite:"), database.count > "sqlite:".count else {
+            throw ConfigError(key: "database.url", "'\(database)' is not supported; use sqlite:PATH")
+        }
+        self.databasePath = resolve(String(database.dropFirst("sqlite:".count)))
+
+        self.networkName = try source.string("stellar.network") ?? "testnet"
+        let defaults: (passphrase: String, horizon: String)
+        switch self.networkName {
+        case "testnet": defaults = (Network.testnet.passphrase, "https://horizon-testnet.stellar.org")
+        case "public": defaults = (Network.publicNetwork.passphrase, "https://horizon.stellar.org")
+        case "devnet": defaults = (Network.standalone.passphrase, "http://127.0.0.1:8001")
+        default: throw ConfigError(key: "stellar.network", "'\(self.networkName)' is not testnet, public or devnet")
+        }
+        self.networkPassphrase = try source.string("stellar.network_passphrase") ?? defaults.passphrase
+        self.horizonURL = try source.string("horizon.url") ?? defaults.horizon
+        guard URL(string: self.horizonURL)?.host != nil else {
+            throw ConfigError(key: "horizon.url", "'\(self.horizonURL)' is not an absolute URL")
+        }
+
+        self.accounts = try source.strings("stellar.accounts")
+        for account in self.accounts where (try? PublicKey(strKey: account)) == nil {
+            throw ConfigError(key: "stellar.accounts", "'\(account)' is not a valid account (G…)")
+        }
+        self.distributionKeys = try source.strings("stellar.distribution_secrets").enumerated().map { (index, secret) throws(ConfigError) in
+            do { return try KeyPair(secretSeed: secret) } catch {
+                throw ConfigError(key: "stellar.distribution_secrets", "entry \(index + 1) is not a valid secret seed (S…)")
+            }
+        }
+
+        self.sep1Enabled = try source.bool("sep1.enabled", default: true)
+        self.sep1CacheSeconds = try source.int("sep1.cache_seconds", default: 10, range: 0...86_400)
+        for sep in ["sep6", "sep10", "sep12", "sep24", "sep31", "sep38"] where try source.bool("\(sep).enabled", default: false) {
+            guard Self.availableSEPs.contains(sep) else {
+                throw ConfigError(key: "\(sep).enabled", "\(sep.uppercased()) is not available in this build yet")
+            }
+        }
+        guard let seed = try source.string("sep10.signing_key") else {
+            throw ConfigError(key: "sep10.signing_key", "is required (run `capstan init` or `capstan keys generate`)")
+        }
+        let signingKey: KeyPair
+        do { signingKey = try KeyPair(secretSeed: seed) } catch {
+            throw ConfigError(key: "sep10.signing_key", "is not a valid secret seed (S…)")
+        }
+        guard let jwtSecret = try source.string("sep10.jwt_secret"), jwtSecret.utf8.count >= 32 else {
+            throw ConfigError(key: "sep10.jwt_secret", "is required and must be at least 32 characters")
+        }
+        self.sep10 = SEP10(enabled: try source.bool("sep10.enabled", default: false), signingKey: signingKey, jwtSecret: jwtSecret)
+
+        self.plugins = Plugins(
+            directory: resolve(try source.string("plugins.dir") ?? "plugins.d"),
+            paths: try source.strings("plugins.paths").map(resolve),
+            order: try source.strings("plugins.order"),
+            hookTimeoutMilliseconds: try source.int("plugins.hook_timeout_ms", default: 5000, range: 1...600_000),
+            runtimeDirectory: resolve(".capstan-plugin-images"),
+            sections: try source.pluginSections()
+        )
+        _ = try source.string("demo.issuer_secret")
+
+        let level = try source.string("log.level") ?? "info"
+        guard let logLevel = Logger.Level(rawValue: level) else {
+            throw ConfigError(key: "log.level", "'\(level)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        self.logLevel = logLevel
+    }
+
+    static func rejectUnknownKeys(_ keys: [String]) throws(ConfigError) {
+        let known = Set(Self.keys.map(\.name))
+        for key in keys where !known.contains(key) && !key.hasPrefix("plugins.config") {
+            throw ConfigError(key: key, "unknown key (see the configuration table in README.md)")
+        }
+    }
+
+    static func isHostPort(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let host = parts.first, !host.isEmpty,
+              host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        if parts.count == 2 { return UInt16(parts[1]).map { $0 > 0 } ?? false }
+        return true
+    }
+}

@@ -1,0 +1,82 @@
+import CapstanCore
+import CapstanHTTP
+import CapstanStore
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SEP1
+
+/// The composition root: the only place that knows every module. `capstan serve` and the tests build the
+/// same application through `build`, so what is tested is what runs.
+public enum CapstanServer {
+    /// Builds the HTTP application and its services from a validated configuration.
+    ///
+    /// Everything that can fail (database, migrations, plugins, the first stellar.toml) fails here,
+    /// before a port is bound. `onListening` receives `http://host:port` once the listener is up.
+    public static func build(
+        config: CapstanConfig,
+        logger: Logger,
+        onListening: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        let store = try await SQLStore.openSQLite(path: config.databasePath, logger: logger)
+        do {
+            let applied = try await store.migrate()
+            if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
+            return try await self.assemble(config: config, store: store, logger: logger, onListening: onListening)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    private static func assemble(
+        config: CapstanConfig,
+        store: SQLStore,
+        logger: Logger,
+        onListening: @escaping @Sendable (String) -> Void
+    ) async throws -> some ApplicationProtocol {
+        let routes = RouteTable()
+        let router = Router(context: CapstanRequestContext.self)
+        router.add(middleware: SEPMiddleware(routes: routes, maxBodyBytes: config.http.maxBodyBytes) { context, limit in
+            context.maxBodyBytes = limit
+        })
+
+        if config.sep1Enabled {
+            let cache = StellarTOMLCache(
+                settings: self.tomlSettings(config),
+                assets: store.assets,
+                contributor: nil,
+                maxAge: .seconds(config.sep1CacheSeconds)
+            )
+            // Fail start-up, not the first wallet, when the file cannot be produced.
+            _ = try await cache.current()
+            SEP1Routes(cache: cache).register(on: router, routes: routes)
+        }
+        HealthRoutes(plugins: []).register(on: router, routes: routes)
+
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: "capstan"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? config.http.port
+                onListening("http://\(config.http.host):\(port)")
+            },
+            logger: logger
+        )
+        app.addServices(StoreService(store: store))
+        return app
+    }
+
+    static func tomlSettings(_ config: CapstanConfig) -> StellarTOMLSettings {
+        var endpoints: [StellarTOMLSettings.Endpoint] = []
+        if config.sep10.enabled { endpoints.append(.init(key: "WEB_AUTH_ENDPOINT", url: "\(config.publicURL)/auth")) }
+        return StellarTOMLSettings(
+            networkPassphrase: config.networkPassphrase,
+            signingKey: config.sep10.signingKey.publicKey.strKey,
+            horizonURL: config.horizonURL,
+            endpoints: endpoints,
+            accounts: config.accounts
+        )
+    }
+}

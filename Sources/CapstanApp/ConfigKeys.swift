@@ -1,0 +1,59 @@
+/// One documented configuration key. `CapstanConfig.keys` is the single list; the README's
+/// configuration table is checked against it by a test.
+public struct ConfigKeySpec: Sendable, Equatable {
+    /// Dotted lowercase name as written in capstan.yaml, e.g. `http.port`.
+    public let name: String
+    /// Default as shown in documentation; `—` when the key is required or has no default.
+    public let defaultValue: String
+    public let summary: String
+    /// Secrets are never logged, and may be written as `env:NAME` to read them from another variable.
+    public let isSecret: Bool
+
+    init(_ name: String, _ defaultValue: String, _ summary: String, secret: Bool = false) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+        self.isSecret = secret
+    }
+
+    /// The environment variable that overrides the key (dots and dashes become underscores, upper-cased),
+    /// or `nil` for a family of keys such as `plugins.config.<name>` that only the file can hold.
+    public var environmentName: String? {
+        guard !self.name.contains("<") else { return nil }
+        return self.name.uppercased().replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")
+    }
+}
+
+extension CapstanConfig {
+    /// Every key Capstan reads, in documentation order.
+    public static let keys: [ConfigKeySpec] = [
+        .init("anchor.home_domain", "localhost:8000", "Host[:port] wallets know the anchor by; the SEP-10 home domain"),
+        .init("anchor.public_url", "http(s)://<home_domain>", "Base URL of every endpoint published in stellar.toml (https unless localhost)"),
+        .init("http.host", "127.0.0.1", "Address to bind"),
+        .init("http.port", "8000", "Port to bind; 0 picks a free port and prints it"),
+        .init("http.max_body_bytes", "1048576", "Largest request body accepted; larger ones get 413"),
+        .init("database.url", "sqlite:capstan.sqlite", "`sqlite:PATH`; a relative path is relative to the config file"),
+        .init("stellar.network", "testnet", "`testnet`, `public` or `devnet` (the standalone network of `capstan devnet`)"),
+        .init("stellar.network_passphrase", "by network", "Overrides the passphrase the network implies"),
+        .init("stellar.accounts", "[]", "Extra accounts for the stellar.toml ACCOUNTS list (distribution accounts are added)"),
+        .init("stellar.distribution_secrets", "[]", "Secret keys of the distribution accounts the workers pay from", secret: true),
+        .init("horizon.url", "by network", "Horizon the anchor reads the ledger from"),
+        .init("sep1.enabled", "true", "Serve /.well-known/stellar.toml"),
+        .init("sep1.cache_seconds", "10", "How long a generated stellar.toml is served before it is rebuilt"),
+        .init("sep10.enabled", "false", "Serve SEP-10 web authentication (not in this build yet)"),
+        .init("sep10.signing_key", "—", "Secret seed (S…) of the SEP-10 signing key; its public key is SIGNING_KEY", secret: true),
+        .init("sep10.jwt_secret", "—", "Secret for signing session JWTs, at least 32 characters", secret: true),
+        .init("sep6.enabled", "false", "Serve SEP-6 (not in this build yet)"),
+        .init("sep12.enabled", "false", "Serve SEP-12 (not in this build yet)"),
+        .init("sep24.enabled", "false", "Serve SEP-24 (not in this build yet)"),
+        .init("sep31.enabled", "false", "Serve SEP-31 (not in this build yet)"),
+        .init("sep38.enabled", "false", "Serve SEP-38 (not in this build yet)"),
+        .init("plugins.dir", "plugins.d", "Directory scanned for plugin `.so` files; relative to the config file"),
+        .init("plugins.paths", "[]", "Extra plugin files to load"),
+        .init("plugins.order", "[]", "Plugin names in priority order; required when two plugins implement one hook"),
+        .init("plugins.hook_timeout_ms", "5000", "Deadline of one plugin hook call"),
+        .init("plugins.config.<name>", "{}", "The named plugin's own section, passed to it as JSON (file only)"),
+        .init("demo.issuer_secret", "—", "Secret of the demo SRT issuer that `capstan init` creates", secret: true),
+        .init("log.level", "info", "`trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`"),
+    ]
+}
