@@ -25,7 +25,7 @@ var targets: [Target] = [
     .target(
         name: "CapstanApp",
         dependencies: [
-            "CapstanCore", "CapstanStore", "CapstanHTTP", "CapstanPluginHost", "StellarKit", "SEP1",
+            "CapstanCore", "CapstanStore", "CapstanHTTP", "CapstanPluginHost", "StellarKit", "StellarHorizon", "SEP1", "SEP10",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Configuration", package: "swift-configuration"),
             .product(name: "Yams", package: "Yams"),
@@ -52,15 +52,33 @@ var targets: [Target] = [
         dependencies: [
             "CapstanCore",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strict
     ),
     .target(name: "SEP1", dependencies: ["CapstanCore", "CapstanHTTP", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
+    .target(
+        name: "SEP10",
+        dependencies: [
+            "CapstanCore", "CapstanHTTP", "StellarKit", "StellarHorizon",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: strict
+    ),
 
     // MARK: Stellar primitives
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
     .target(name: "StellarKit", dependencies: ["CSodium"], swiftSettings: strict),
+    // Horizon access is its own target so the primitives stay dependency-free and quick to build.
+    .target(
+        name: "StellarHorizon",
+        dependencies: ["StellarKit", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log")],
+        swiftSettings: strict
+    ),
 
     // MARK: plugins
     .target(name: "CCapstanPlugin"),
@@ -79,6 +97,14 @@ var targets: [Target] = [
         swiftSettings: strict
     ),
     .testTarget(name: "StellarKitTests", dependencies: ["StellarKit"], resources: [.copy("Vectors")], swiftSettings: strict),
+    .testTarget(
+        name: "SEP10Tests",
+        dependencies: [
+            "SEP10", "CapstanHTTP", "StellarKit", "StellarHorizon",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ],
+        swiftSettings: strict
+    ),
     .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"], swiftSettings: strict),
     .testTarget(name: "CapstanStoreTests", dependencies: ["CapstanStore", "CapstanCore"], swiftSettings: strict),
     .testTarget(name: "CapstanPluginHostTests", dependencies: ["CapstanPluginHost", "CapstanCore"], swiftSettings: strict),
@@ -135,6 +161,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: targets
 )

@@ -72,7 +72,7 @@ public enum InitialSetup {
         return file
     }
 
-    static func demoAsset(issuer: String, distribution: String) -> Asset {
+    static func demoAsset(issuer: String, distribution: String) -> CapstanCore.Asset {
         Asset(
             code: "SRT",
             issuer: issuer,

@@ -23,8 +23,7 @@ struct Serve: AsyncParsableCommand {
         let logger = CapstanCommandSupport.logger(config)
         let app = try await CapstanCommandSupport.failing { try await CapstanServer.build(config: config, logger: logger) { address in
             // One line on stdout that scripts and tests wait for; logs go to stderr.
-            print("listening on \(address)")
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
         } }
         try await app.runService()
     }
