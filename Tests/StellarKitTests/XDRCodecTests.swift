@@ -94,7 +94,8 @@ import Testing
         // A zero byte inside the code, or a 12-character code too short for its kind, is not canonical.
         let key = issuer.rawBytes
         #expect(throws: XDRError.invalidAssetCode) { try Asset(xdr: [0, 0, 0, 1, 0x41, 0, 0x42, 0, 0, 0, 0, 0] + key) }
-        #expect(throws: XDRError.invalidAssetCode) { try Asset(xdr: [0, 0, 0, 2] + Array("ABC".utf8) + [UInt8](repeating: 0, count: 9) + [0, 0, 0, 0] + key) }
+        let shortTwelve = [0, 0, 0, 2] + Array("ABC".utf8) + [UInt8](repeating: 0, count: 9) + [0, 0, 0, 0] + key
+        #expect(throws: XDRError.invalidAssetCode) { try Asset(xdr: shortTwelve) }
     }
 
     @Test func claimPredicateDepthIsBounded() throws {
@@ -157,6 +158,54 @@ import Testing
         #expect(throws: XDRError.invalidValue(field: "claimableBalanceID")) { try ClaimableBalanceID(hex: "zz") }
         #expect(throws: XDRError.invalidDiscriminant(type: "ClaimableBalanceIDType", value: 1)) {
             try ClaimableBalanceID(hex: "00000001" + String(id.hex.dropFirst(8)))
+        }
+    }
+
+    /// Every bounded field refuses to encode past its bound, so nothing we build is rejected by the network's decoder.
+    @Test func encodingEnforcesSchemaBounds() throws {
+        let key = KeyPair.random().publicKey
+        let account = MuxedAccount(ed25519: key)
+        let path = PathPaymentStrictSendOp(
+            sendAsset: .native, sendAmount: 1, destination: account, destAsset: .native, destMin: 1,
+            path: [Asset](repeating: .native, count: 6)
+        )
+        #expect(throws: XDRError.lengthExceedsMaximum(field: "path", length: 6, maximum: 5)) { try path.xdrBytes() }
+        let claimants = CreateClaimableBalanceOp(asset: .native, amount: 1, claimants: [Claimant](repeating: Claimant(destination: key), count: 11))
+        #expect(throws: XDRError.lengthExceedsMaximum(field: "claimants", length: 11, maximum: 10)) { try claimants.xdrBytes() }
+        let domain = SetOptionsOp(homeDomain: String(repeating: "d", count: 33))
+        #expect(throws: XDRError.lengthExceedsMaximum(field: "homeDomain", length: 33, maximum: 32)) { try domain.xdrBytes() }
+        let name = ManageDataOp(name: String(repeating: "n", count: 65), value: nil)
+        #expect(throws: XDRError.lengthExceedsMaximum(field: "manageData.name", length: 65, maximum: 64)) { try name.xdrBytes() }
+        let signers = PreconditionsV2(extraSigners: [SignerKey](repeating: .ed25519(key), count: 3))
+        #expect(throws: XDRError.lengthExceedsMaximum(field: "extraSigners", length: 3, maximum: 2)) { try signers.xdrBytes() }
+        let predicate = ClaimPredicate.and([.unconditional, .unconditional, .unconditional])
+        #expect(throws: XDRError.lengthExceedsMaximum(field: "claimPredicate.and", length: 3, maximum: 2)) { try predicate.xdrBytes() }
+        #expect(throws: XDRError.invalidFixedLength(field: "signerKey.hashX", expected: 32, actual: 3)) {
+            try SignerKey.hashX([1, 2, 3]).xdrBytes()
+        }
+        #expect(throws: XDRError.invalidFixedLength(field: "signature.hint", expected: 4, actual: 3)) {
+            try DecoratedSignature(hint: [1, 2, 3], signature: [])
+        }
+        let payload = SignedPayload(ed25519: key, payload: [UInt8](repeating: 1, count: 65))
+        #expect(throws: XDRError.lengthExceedsMaximum(field: "signedPayload.payload", length: 65, maximum: 64)) { try payload.xdrBytes() }
+    }
+
+    @Test func muxedAccountsAndSignerKeysRoundTrip() throws {
+        let key = KeyPair.random().publicKey
+        for account in [MuxedAccount(ed25519: key), MuxedAccount(ed25519: key, id: 0), MuxedAccount(ed25519: key, id: .max)] {
+            #expect(try MuxedAccount(xdr: account.xdrBytes()) == account)
+            #expect(try MuxedAccount(strKey: account.strKey) == account)
+        }
+        let signers: [SignerKey] = [
+            .ed25519(key), .preAuthTx(StellarHash.sha256([1])), .hashX(StellarHash.sha256([2])),
+            .ed25519SignedPayload(SignedPayload(ed25519: key, payload: [9, 8, 7])),
+        ]
+        for signer in signers {
+            #expect(try SignerKey(xdr: signer.xdrBytes()) == signer)
+            #expect(try SignerKey(strKey: signer.strKey()) == signer)
+        }
+        #expect(throws: StrKeyError.unexpectedVersion(expected: .accountId, actual: .seed)) {
+            try SignerKey(strKey: KeyPair.random().secretSeed)
         }
     }
 }
