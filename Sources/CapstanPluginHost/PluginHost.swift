@@ -36,6 +36,11 @@ public final class PluginHost: Sendable {
         self.logger = logger
     }
 
+    deinit {
+        // Idle threads exit; plugins stay initialised (the image and their host tables live on).
+        self.pool.stop()
+    }
+
     /// Loads every plugin the configuration names. Refused plugins are logged and listed in
     /// `refusals`; the others load regardless, so one bad file does not take the anchor down.
     /// - Parameters:

@@ -78,7 +78,14 @@ final class PluginThreadPool: @unchecked Sendable {
             if self.head < self.jobs.count {
                 let job = self.jobs[self.head]
                 self.head += 1
-                if self.head == self.jobs.count { self.jobs.removeAll(keepingCapacity: true); self.head = 0 }
+                if self.head == self.jobs.count {
+                    self.jobs.removeAll(keepingCapacity: true)
+                    self.head = 0
+                } else if self.head >= 1024 && self.head * 2 >= self.jobs.count {
+                    // Under sustained load the queue never drains; drop the consumed prefix now and then.
+                    self.jobs.removeFirst(self.head)
+                    self.head = 0
+                }
                 self.lock.unlock()
                 job()
                 self.lock.lock()

@@ -499,7 +499,7 @@ typedef struct capstan_plugin {
      * It names the config section, the key-value namespace and the log label; keep it stable
      * across versions. */
     const char *name;
-    const char *version;            /* free text up to 64 bytes, e.g. "1.4.2" */
+    const char *version;            /* never NULL; UTF-8 up to 64 bytes, e.g. "1.4.2" */
 
     /* Called once before any hook. `host` stays valid until shutdown returns. `config_json` is
      * this plugin's own section of the host configuration as a JSON object ("{}" if none),
