@@ -84,7 +84,7 @@ var targets: [Target] = [
     .target(name: "CCapstanPlugin"),
     .target(
         name: "CapstanPluginHost",
-        dependencies: ["CCapstanPlugin", "CapstanCore", .product(name: "Logging", package: "swift-log")],
+        dependencies: ["CCapstanPlugin", "CapstanCore", "SEP1", .product(name: "Logging", package: "swift-log")],
         swiftSettings: strict
     ),
     .target(name: "CapstanPluginKit", dependencies: ["CCapstanPlugin"], swiftSettings: strict),

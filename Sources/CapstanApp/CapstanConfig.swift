@@ -12,11 +12,16 @@ public struct CapstanConfig: Sendable {
         public var maxBodyBytes: Int
     }
 
-    /// What SEP-10 needs: the signing key and the JWT secret.
+    /// What SEP-10 needs: the signing key, the JWT secret, the home domains and the timeouts.
     public struct SEP10: Sendable {
         public var enabled: Bool
         public var signingKey: KeyPair
         public var jwtSecret: String
+        public var homeDomains: [String]
+        public var authTimeoutSeconds: Int
+        public var jwtTimeoutSeconds: Int
+        public var clientDomainTimeoutMilliseconds: Int
+        public var allowInsecureClientDomains: Bool
     }
 
     /// Where plugins come from and how they are called.
@@ -127,7 +132,21 @@ public struct CapstanConfig: Sendable {
         guard let jwtSecret = try source.string("sep10.jwt_secret"), jwtSecret.utf8.count >= 32 else {
             throw ConfigError(key: "sep10.jwt_secret", "is required and must be at least 32 characters")
         }
-        self.sep10 = SEP10(enabled: try source.bool("sep10.enabled", default: false), signingKey: signingKey, jwtSecret: jwtSecret)
+        let homeDomains = try source.strings("sep10.home_domains")
+        for domain in homeDomains where !Self.isHostPort(domain) || domain.utf8.count > 59 {
+            // SEP-10: the ManageData name "<home_domain> auth" is at most 64 bytes.
+            throw ConfigError(key: "sep10.home_domains", "'\(domain)' is not HOST[:PORT] of at most 59 characters")
+        }
+        self.sep10 = SEP10(
+            enabled: try source.bool("sep10.enabled", default: false),
+            signingKey: signingKey,
+            jwtSecret: jwtSecret,
+            homeDomains: homeDomains.isEmpty ? [self.homeDomain] : homeDomains,
+            authTimeoutSeconds: try source.int("sep10.auth_timeout_seconds", default: 900, range: 30...86_400),
+            jwtTimeoutSeconds: try source.int("sep10.jwt_timeout_seconds", default: 86_400, range: 60...2_592_000),
+            clientDomainTimeoutMilliseconds: try source.int("sep10.client_domain_timeout_ms", default: 3000, range: 100...30_000),
+            allowInsecureClientDomains: try source.bool("sep10.allow_insecure_client_domains", default: false)
+        )
 
         self.plugins = Plugins(
             directory: resolve(try source.string("plugins.dir") ?? "plugins.d"),

@@ -1,5 +1,6 @@
 import CapstanCore
 import CapstanHTTP
+import CapstanPluginHost
 import CapstanStore
 import Foundation
 import Hummingbird
@@ -23,7 +24,17 @@ public enum CapstanServer {
         do {
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
-            return try await self.assemble(config: config, store: store, logger: logger, onListening: onListening)
+            let plugins = await PluginWiring.load(config, keyValues: store.pluginKeyValues, logger: logger)
+            guard plugins.refusals.isEmpty else {
+                await plugins.shutdown()
+                throw PluginRefusals(lines: plugins.refusals.map(\.description))
+            }
+            do {
+                return try await self.assemble(config: config, store: store, plugins: plugins, logger: logger, onListening: onListening)
+            } catch {
+                await plugins.shutdown()
+                throw error
+            }
         } catch {
             try? await store.close()
             throw error
@@ -33,6 +44,7 @@ public enum CapstanServer {
     private static func assemble(
         config: CapstanConfig,
         store: SQLStore,
+        plugins: PluginHost,
         logger: Logger,
         onListening: @escaping @Sendable (String) -> Void
     ) async throws -> some ApplicationProtocol {
@@ -46,14 +58,18 @@ public enum CapstanServer {
             let cache = StellarTOMLCache(
                 settings: self.tomlSettings(config),
                 assets: store.assets,
-                contributor: nil,
+                contributor: plugins.owner(of: .toml) == nil ? nil : PluginTOMLContributor(host: plugins),
                 maxAge: .seconds(config.sep1CacheSeconds)
             )
             // Fail start-up, not the first wallet, when the file cannot be produced.
             _ = try await cache.current()
             SEP1Routes(cache: cache).register(on: router, routes: routes)
         }
-        HealthRoutes(plugins: []).register(on: router, routes: routes)
+        if config.sep10.enabled {
+            try await SEP10Wiring.register(config: config, router: router, routes: routes, logger: logger)
+        }
+        HealthRoutes(plugins: plugins.plugins.map { .init(name: $0.name, version: $0.version, file: $0.file) })
+            .register(on: router, routes: routes)
 
         var app = Application(
             router: router,
@@ -64,7 +80,8 @@ public enum CapstanServer {
             },
             logger: logger
         )
-        app.addServices(StoreService(store: store))
+        // Services stop in reverse order: the server drains first, then plugins shut down, then the database closes.
+        app.addServices(StoreService(store: store), PluginHostService(host: plugins))
         return app
     }
 
@@ -72,6 +89,7 @@ public enum CapstanServer {
         var endpoints: [StellarTOMLSettings.Endpoint] = []
         if config.sep10.enabled { endpoints.append(.init(key: "WEB_AUTH_ENDPOINT", url: "\(config.publicURL)/auth")) }
         return StellarTOMLSettings(
+            homeDomain: config.homeDomain,
             networkPassphrase: config.networkPassphrase,
             signingKey: config.sep10.signingKey.publicKey.strKey,
             horizonURL: config.horizonURL,

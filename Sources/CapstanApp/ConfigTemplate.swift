@@ -41,7 +41,7 @@ struct ConfigTemplate {
         plugins:
           dir: "\(self.pluginsDirectory)"
           # Both example plugins implement the toml hook; the first listed answers it.
-          order: [reference, minimal-c]
+          order: [reference, minimal]
 
         demo:
           # Issues SRT on the devnet. A real anchor keeps its issuer key offline.

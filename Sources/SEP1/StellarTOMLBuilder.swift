@@ -9,6 +9,7 @@ public struct StellarTOMLSettings: Sendable, Equatable {
         public init(key: String, url: String) { (self.key, self.url) = (key, url) }
     }
 
+    public var homeDomain: String
     public var networkPassphrase: String
     public var signingKey: String?
     public var horizonURL: String?
@@ -16,7 +17,8 @@ public struct StellarTOMLSettings: Sendable, Equatable {
     public var endpoints: [Endpoint]
     public var accounts: [String]
 
-    public init(networkPassphrase: String, signingKey: String?, horizonURL: String?, endpoints: [Endpoint], accounts: [String]) {
+    public init(homeDomain: String, networkPassphrase: String, signingKey: String?, horizonURL: String?, endpoints: [Endpoint], accounts: [String]) {
+        self.homeDomain = homeDomain
         self.networkPassphrase = networkPassphrase
         self.signingKey = signingKey
         self.horizonURL = horizonURL
@@ -86,8 +88,9 @@ public struct StellarTOMLBuilder: Sendable {
         return (configured + assets.compactMap(\.distributionAccount)).filter { seen.insert($0).inserted }
     }
 
-    /// One entry per asset in the table, in table order, with the plugin's fields for the same code merged in;
-    /// the plugin's entries for codes the table does not hold follow unchanged.
+    /// One entry per asset in the table, in table order, with the plugin's fields for the same code merged in.
+    /// Entries for codes the table does not hold are dropped (the ABI says so): only the operator's asset
+    /// table decides which assets wallets are offered.
     static func currencies(assets: [Asset], contributed: [[String: TOMLValue]]) -> [[String: TOMLValue]] {
         var byCode: [String: [String: TOMLValue]] = [:]
         for entry in contributed {
@@ -100,13 +103,6 @@ public struct StellarTOMLBuilder: Sendable {
             if let issuer = asset.issuer { entry["issuer"] = .string(issuer) }
             if entry["display_decimals"] == nil { entry["display_decimals"] = .integer(Int64(asset.significantDecimals)) }
             result.append(entry)
-        }
-        for entry in contributed {
-            guard case .string(let code)? = entry["code"], let remaining = byCode.removeValue(forKey: code) else {
-                if entry["code"] == nil { result.append(entry) }
-                continue
-            }
-            result.append(remaining)
         }
         return result
     }

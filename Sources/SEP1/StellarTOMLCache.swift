@@ -50,7 +50,12 @@ public final class StellarTOMLCache: Sendable {
     /// Builds the file without touching the cache; start-up uses it to fail fast on a bad plugin or a file over 100 KB.
     public func build() async throws -> String {
         let assets = try await self.assets.all()
-        let contribution = try await self.contributor?.contribution()
+        let context = TOMLContext(
+            homeDomain: self.settings.homeDomain,
+            networkPassphrase: self.settings.networkPassphrase,
+            currencies: assets.map { TOMLContext.Currency(code: $0.code, issuer: $0.issuer) }
+        )
+        let contribution = try await self.contributor?.contribution(for: context)
         return try StellarTOMLBuilder().build(settings: self.settings, assets: assets, contribution: contribution)
     }
 }

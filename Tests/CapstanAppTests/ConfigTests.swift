@@ -95,7 +95,7 @@ import Testing
         let anchor = try await TestAnchor.make()
         defer { anchor.remove() }
         var text = try String(contentsOfFile: anchor.configFile, encoding: .utf8)
-        text = text.replacingOccurrences(of: "  order: [reference, minimal-c]", with: "  order: [reference, minimal-c]\n  config:\n    reference:\n      greeting: hello\n      limits: [1, 2]")
+        text = text.replacingOccurrences(of: "  order: [reference, minimal]", with: "  order: [reference, minimal]\n  config:\n    reference:\n      greeting: hello\n      limits: [1, 2]")
         try text.write(toFile: anchor.configFile, atomically: true, encoding: .utf8)
         let config = try await anchor.config()
         let json = try #require(config.plugins.sections["reference"])

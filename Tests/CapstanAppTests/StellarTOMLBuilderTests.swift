@@ -4,6 +4,7 @@ import Testing
 
 @Suite struct StellarTOMLBuilderTests {
     let settings = StellarTOMLSettings(
+        homeDomain: "anchor.example.com",
         networkPassphrase: "Test SDF Network ; September 2015",
         signingKey: "GBSIGNINGKEY",
         horizonURL: "https://horizon-testnet.stellar.org",

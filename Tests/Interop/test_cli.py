@@ -90,5 +90,5 @@ def test_assets_add_update_list_and_bad_input(anchor, capstan_bin):
 def test_plugins_list_shows_both_example_plugins(anchor, capstan_bin):
     result = run(capstan_bin, "plugins", "list", "--config", str(anchor))
     assert result.returncode == 0, result.stderr
-    assert "reference" in result.stdout and "minimal-c" in result.stdout
+    assert "reference" in result.stdout and "minimal" in result.stdout
     assert "toml" in result.stdout and "fee" in result.stdout

@@ -42,8 +42,25 @@ public struct TOMLContribution: Sendable, Equatable, Decodable {
     }
 }
 
+/// What a contributor is told about the file it contributes to.
+public struct TOMLContext: Sendable, Equatable, Encodable {
+    /// A currency the host will list, by code and issuer.
+    public struct Currency: Sendable, Equatable, Encodable {
+        public let code: String
+        public let issuer: String?
+    }
+
+    public let homeDomain: String
+    public let networkPassphrase: String
+    public let currencies: [Currency]
+
+    enum CodingKeys: String, CodingKey {
+        case homeDomain = "home_domain", networkPassphrase = "network_passphrase", currencies
+    }
+}
+
 /// Supplies the operator's part of stellar.toml; the plugin host implements it with the `toml` hook.
 public protocol TOMLContributor: Sendable {
     /// The contribution, or `nil` when no plugin provides one.
-    func contribution() async throws -> TOMLContribution?
+    func contribution(for context: TOMLContext) async throws -> TOMLContribution?
 }
