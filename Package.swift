@@ -112,6 +112,7 @@ var targets: [Target] = [
         name: "CapstanAppTests",
         dependencies: [
             "CapstanApp", "CapstanTesting", "CapstanCore", "CapstanHTTP", "SEP1", "StellarKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Configuration", package: "swift-configuration"),
         ],

@@ -2,6 +2,7 @@ import CapstanApp
 import CapstanHTTP
 import CapstanTesting
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
