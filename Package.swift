@@ -25,7 +25,8 @@ var targets: [Target] = [
     .target(
         name: "CapstanApp",
         dependencies: [
-            "CapstanCore", "CapstanStore", "CapstanHTTP", "CapstanPluginHost", "StellarKit", "StellarHorizon", "SEP1", "SEP10",
+            "CapstanCore", "CapstanStore", "CapstanHTTP", "CapstanPluginHost", "CapstanWorkers", "StellarKit", "StellarHorizon",
+            "SEP1", "SEP10", "SEP24",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Configuration", package: "swift-configuration"),
             .product(name: "Yams", package: "Yams"),
@@ -70,6 +71,28 @@ var targets: [Target] = [
         swiftSettings: strict
     ),
 
+    .target(
+        name: "SEP24",
+        dependencies: [
+            "CapstanCore", "CapstanHTTP",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        resources: [.copy("Resources")],
+        swiftSettings: strict
+    ),
+    .target(
+        name: "CapstanWorkers",
+        dependencies: [
+            "CapstanCore", "StellarKit", "StellarHorizon",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: strict
+    ),
+
     // MARK: Stellar primitives
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
     .target(name: "StellarKit", dependencies: ["CSodium"], swiftSettings: strict),
@@ -103,6 +126,20 @@ var targets: [Target] = [
             "SEP10", "CapstanHTTP", "StellarKit", "StellarHorizon",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ],
+        swiftSettings: strict
+    ),
+    .testTarget(
+        name: "SEP24Tests",
+        dependencies: [
+            "SEP24", "CapstanCore", "CapstanHTTP", "CapstanStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ],
+        swiftSettings: strict
+    ),
+    .testTarget(
+        name: "CapstanWorkersTests",
+        dependencies: ["CapstanWorkers", "CapstanCore", "CapstanStore", "StellarKit"],
         swiftSettings: strict
     ),
     .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"], swiftSettings: strict),
@@ -164,6 +201,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: targets
 )
