@@ -49,10 +49,33 @@ public struct CapstanConfig: Sendable {
     public var sep1CacheSeconds: Int
     public var sep10: SEP10
     public var plugins: Plugins
+    public var sep24: SEP24
+    public var ui: UI
+    public var callbacks: Callbacks
     public var logLevel: Logger.Level
 
+    /// SEP-24's interactive flow settings.
+    public struct SEP24: Sendable {
+        public var enabled: Bool
+        public var interactiveTokenSeconds: Int
+        public var sessionMinutes: Int
+        public var transactionsMaxLimit: Int
+    }
+
+    /// Where operators override the interactive pages, and the fallback language.
+    public struct UI: Sendable {
+        public var directory: String?
+        public var defaultLanguage: String
+    }
+
+    /// Delivery of signed wallet callbacks from the durable outbox.
+    public struct Callbacks: Sendable {
+        public var maxAttempts: Int
+        public var timeoutMilliseconds: Int
+    }
+
     /// SEPs this build can serve; enabling any other is a configuration error rather than a silent no-op.
-    static let availableSEPs: Set<String> = ["sep1"]
+    static let availableSEPs: Set<String> = ["sep1", "sep10"]
 
     /// Loads and validates `file` (optional) under the environment, which wins over the file.
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(ConfigError) -> CapstanConfig {
@@ -157,6 +180,20 @@ public struct CapstanConfig: Sendable {
             sections: try source.pluginSections()
         )
         _ = try source.string("demo.issuer_secret")
+        self.sep24 = SEP24(
+            enabled: try source.bool("sep24.enabled", default: false),
+            interactiveTokenSeconds: try source.int("sep24.interactive_token_seconds", default: 30, range: 5...3600),
+            sessionMinutes: try source.int("sep24.session_minutes", default: 30, range: 1...1440),
+            transactionsMaxLimit: try source.int("sep24.transactions_max_limit", default: 200, range: 1...10_000)
+        )
+        let uiDirectory = try source.string("ui.dir").flatMap { $0.isEmpty || $0 == "none" ? nil : resolve($0) }
+        let language = try source.string("ui.default_lang") ?? "en"
+        guard ["en", "es"].contains(language) else { throw ConfigError(key: "ui.default_lang", "'\(language)' is not en or es") }
+        self.ui = UI(directory: uiDirectory, defaultLanguage: language)
+        self.callbacks = Callbacks(
+            maxAttempts: try source.int("callbacks.max_attempts", default: 12, range: 1...100),
+            timeoutMilliseconds: try source.int("callbacks.timeout_ms", default: 5000, range: 100...60_000)
+        )
 
         let level = try source.string("log.level") ?? "info"
         guard let logLevel = Logger.Level(rawValue: level) else {

@@ -68,6 +68,9 @@ public enum CapstanServer {
         if config.sep10.enabled {
             try await SEP10Wiring.register(config: config, router: router, routes: routes, logger: logger)
         }
+        if config.sep24.enabled {
+            try await SEP24Wiring.register(config: config, store: store, plugins: plugins, router: router, routes: routes, logger: logger)
+        }
         HealthRoutes(plugins: plugins.plugins.map { .init(name: $0.name, version: $0.version, file: $0.file) })
             .register(on: router, routes: routes)
 
