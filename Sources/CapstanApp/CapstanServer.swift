@@ -91,6 +91,7 @@ public enum CapstanServer {
     static func tomlSettings(_ config: CapstanConfig) -> StellarTOMLSettings {
         var endpoints: [StellarTOMLSettings.Endpoint] = []
         if config.sep10.enabled { endpoints.append(.init(key: "WEB_AUTH_ENDPOINT", url: "\(config.publicURL)/auth")) }
+        if config.sep24.enabled { endpoints.append(.init(key: "TRANSFER_SERVER_SEP0024", url: "\(config.publicURL)/sep24")) }
         return StellarTOMLSettings(
             homeDomain: config.homeDomain,
             networkPassphrase: config.networkPassphrase,
