@@ -18,7 +18,9 @@ var targets: [Target] = [
         name: "capstan",
         dependencies: [
             "CapstanApp",
+            "CapstanDevnet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
         ],
         swiftSettings: strict
     ),
@@ -93,6 +95,16 @@ var targets: [Target] = [
         swiftSettings: strict
     ),
 
+    .target(
+        name: "CapstanDevnet",
+        dependencies: [
+            "StellarKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: strict
+    ),
+
     // MARK: Stellar primitives
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
     .target(name: "StellarKit", dependencies: ["CSodium"], swiftSettings: strict),
@@ -140,6 +152,15 @@ var targets: [Target] = [
     .testTarget(
         name: "CapstanWorkersTests",
         dependencies: ["CapstanWorkers", "CapstanCore", "CapstanStore", "StellarKit"],
+        swiftSettings: strict
+    ),
+    .testTarget(
+        name: "CapstanDevnetTests",
+        dependencies: [
+            "CapstanDevnet", "StellarKit", "StellarHorizon",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ],
         swiftSettings: strict
     ),
     .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"], swiftSettings: strict),
