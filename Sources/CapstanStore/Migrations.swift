@@ -10,6 +10,9 @@ enum Migrations {
         Migration("0002_transactions", apply: createTransactions),
         Migration("0003_transaction_status_history", apply: createStatusHistory),
         Migration("0004_plugin_kv", apply: createPluginKeyValues),
+        Migration("0005_transaction_claims", apply: addTransactionClaims),
+        Migration("0006_callback_outbox", apply: createCallbackOutbox),
+        Migration("0007_withdraw_memo_counters", apply: createWithdrawMemoCounters),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
@@ -128,6 +131,42 @@ enum Migrations {
             .column("value", type: .blob, .notNull)
             .column("updated_at", type: .bigint, .notNull)
             .primaryKey("plugin", "key")
+            .run()
+    }
+
+    /// Worker leases: a row is claimed by `claimed_by` until `claimed_until` (milliseconds); NULL or past = free.
+    /// Kept out of the `Transaction` model and its version: a lease is about who works on it, not what it is.
+    private static func addTransactionClaims(_ sql: any SQLDatabase) async throws {
+        // One column per statement: SQLite's ALTER TABLE adds one at a time.
+        try await sql.alter(table: "transactions").column("claimed_by", type: .text).run()
+        try await sql.alter(table: "transactions").column("claimed_until", type: .bigint).run()
+        try await index("transactions_status_claimed_until_idx", on: "transactions", ["status", "claimed_until"], sql)
+    }
+
+    /// Wallet callbacks waiting for delivery, written in the same database transaction as the status change.
+    private static func createCallbackOutbox(_ sql: any SQLDatabase) async throws {
+        try await sql.create(table: "callback_outbox")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("transaction_id", type: .text, .notNull, .references("transactions", "id", onDelete: .cascade))
+            .column("url", type: .text, .notNull)
+            .column("body", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("attempts", type: .int, .notNull, .default(0))
+            .column("next_attempt_at", type: .bigint, .notNull)
+            .column("delivered_at", type: .bigint)
+            .column("last_error", type: .text)
+            .column("gave_up", type: boolean, .notNull, .default(false))
+            .run()
+        // The dispatcher's scan (undelivered, due) and the per-destination ordering check.
+        try await index("callback_outbox_due_idx", on: "callback_outbox", ["delivered_at", "gave_up", "next_attempt_at"], sql)
+        try await index("callback_outbox_transaction_idx", on: "callback_outbox", ["transaction_id", "url", "id"], sql)
+    }
+
+    /// The last withdraw memo handed out per receiving account; bumped inside the write transaction that uses it.
+    private static func createWithdrawMemoCounters(_ sql: any SQLDatabase) async throws {
+        try await sql.create(table: "withdraw_memo_counters")
+            .column("account", type: .text, .primaryKey(autoIncrement: false))
+            .column("last_memo", type: .bigint, .notNull)
             .run()
     }
 

@@ -8,6 +8,7 @@ import SQLKit
 public final class SQLStore: Sendable {
     let executor: any SQLExecutor
     private let logger: Logger
+    private let presenters = PresenterRegistry()
 
     private init(executor: any SQLExecutor, logger: Logger) {
         self.executor = executor
@@ -47,7 +48,19 @@ public final class SQLStore: Sendable {
 
     public var assets: any AssetStore { SQLAssetStore(executor: self.executor) }
 
-    public var transactions: any TransactionStore { SQLTransactionStore(executor: self.executor) }
+    public var transactions: any TransactionStore {
+        SQLTransactionStore(executor: self.executor, presenters: self.presenters, logger: self.logger)
+    }
+
+    /// Wallet callbacks waiting for delivery; `TransactionStore.update` fills it, a `CallbackDispatcher` drains it.
+    public var callbackOutbox: any CallbackOutboxStore { SQLCallbackOutboxStore(executor: self.executor) }
+
+    /// Registers how callbacks of `protocol`'s transactions are rendered (the SEP module supplies it; SEP-24
+    /// renders `{"transaction": {...}}`). Register at start-up, before serving: until a protocol has a presenter,
+    /// its status changes enqueue no callbacks (a warning is logged once). A later call replaces the presenter.
+    public func setPresenter(_ presenter: any TransactionPresenter, for protocol: TransactionProtocol) {
+        self.presenters.set(presenter, for: `protocol`)
+    }
 
     public var pluginKeyValues: any PluginKeyValueStore { SQLPluginKeyValueStore(executor: self.executor) }
 

@@ -1,15 +1,26 @@
 import CapstanCore
+import Foundation
+import Logging
 import SQLKit
 
-/// `TransactionStore` over SQL: one row per transaction in `transactions`.
+/// `TransactionStore` over SQL: one row per transaction in `transactions`, its status history in
+/// `transaction_status_history`, wallet callbacks in `callback_outbox`.
+///
+/// The status column is written in exactly two places: the INSERT of a new row (status checked by
+/// `TransactionStateMachine.checkInitial`) and `applyChange` (every change checked by `TransactionStateMachine.check`).
 struct SQLTransactionStore: TransactionStore {
     let executor: any SQLExecutor
+    let presenters: PresenterRegistry
+    let logger: Logger
 
     func insert(_ transaction: Transaction) async throws {
+        try TransactionStateMachine.checkInitial(transaction.status, kind: transaction.kind, protocol: transaction.protocol)
         let row = try TransactionRow.values(of: transaction)
         do {
             try await self.executor.write { sql in
                 try await sql.insert(into: "transactions").columns(row.map(\.0)).values(row.map(\.1)).run()
+                try await Self.recordHistory(
+                    on: sql, id: transaction.id, from: nil, to: transaction.status, at: transaction.startedAt, cause: "created")
             }
         } catch let error where self.executor.isUniqueViolation(error) {
             // Two unique keys can collide; say which. (PostgreSQL aborts the failed transaction, so ask afresh.)
@@ -29,15 +40,100 @@ struct SQLTransactionStore: TransactionStore {
     }
 
     func transactions(owner sub: String, limit: Int) async throws -> [Transaction] {
-        guard limit > 0 else { return [] }
-        return try await self.executor.read { sql in
+        try await self.transactions(owner: sub, query: TransactionQuery(limit: limit))
+    }
+
+    // MARK: wallet-scoped lookups
+
+    func transaction(id: String, owner: String) async throws -> Transaction? {
+        try await self.newest(where: "id", equals: id, owner: owner)
+    }
+
+    func transaction(stellarTransactionID: String, owner: String) async throws -> Transaction? {
+        try await self.newest(where: "stellar_transaction_id", equals: stellarTransactionID, owner: owner)
+    }
+
+    func transaction(externalTransactionID: String, owner: String) async throws -> Transaction? {
+        try await self.newest(where: "external_transaction_id", equals: externalTransactionID, owner: owner)
+    }
+
+    /// Scoped by the exact `sub`: `G…`, `G…:memo` and `M…` are different owners (SEP-24 "Shared, Omnibus, or
+    /// Pooled Accounts": the anchor "should use this `sub` attribute in their data model to identify unique users").
+    private func newest(where column: String, equals value: String, owner: String) async throws -> Transaction? {
+        try await self.executor.read { sql in
             try await sql.select().column("*").from("transactions")
-                .where("sub", .equal, sub)
+                .where(SQLIdentifier(column), .equal, SQLBind(value))
+                .where("sub", .equal, owner)
+                .orderBy("started_at", .descending)
+                .orderBy("id", .descending)
+                .first()
+                .map(TransactionRow.transaction(from:))
+        }
+    }
+
+    func transactions(owner: String, query: TransactionQuery) async throws -> [Transaction] {
+        guard query.limit > 0 else { return [] }
+        if let kinds = query.kinds, kinds.isEmpty { return [] }
+        if let protocols = query.protocols, protocols.isEmpty { return [] }
+        return try await self.executor.read { sql in
+            let select = sql.select().column("*").from("transactions").where("sub", .equal, owner)
+            if let pagingID = query.pagingID {
+                // SEP-24 `paging_id`: "transactions starting prior to this ID (exclusive)", in the list's own order.
+                guard let anchor = try await sql.select().column("started_at").from("transactions")
+                    .where("id", .equal, pagingID).where("sub", .equal, owner)
+                    .first(decodingColumn: "started_at", as: Int64.self)
+                else { return [] }
+                select.where(group: { group in
+                    group.where("started_at", .lessThan, anchor)
+                        .orWhere(group: { $0.where("started_at", .equal, anchor).where("id", .lessThan, pagingID) })
+                })
+            }
+            if let assetCode = query.assetCode { select.where("asset_code", .equal, assetCode) }
+            if let kinds = query.kinds { select.where("kind", .in, kinds.map(\.rawValue)) }
+            if let protocols = query.protocols { select.where("protocol", .in, protocols.map(\.rawValue)) }
+            if let noOlderThan = query.noOlderThan {
+                select.where("started_at", .greaterThanOrEqual, noOlderThan.storedMilliseconds)
+            }
+            return try await select
                 .orderBy("started_at", .descending)
                 .orderBy("id", .descending)                          // a stable order for equal start times
-                .limit(limit)
+                .limit(query.limit)
                 .all()
                 .map(TransactionRow.transaction(from:))
         }
+    }
+
+    // MARK: history
+
+    func history(id: String) async throws -> [TransactionStatusChange] {
+        try await self.executor.read { sql in
+            try await sql.select().columns("from_status", "to_status", "at", "cause").from("transaction_status_history")
+                .where("transaction_id", .equal, id)
+                .orderBy("at").orderBy("id")
+                .all()
+                .map { sqlRow in
+                    let row = StoredRow(row: sqlRow, table: "transaction_status_history")
+                    return TransactionStatusChange(
+                        from: try row.optionalString("from_status").map { raw in
+                            guard let status = TransactionStatus(rawValue: raw) else {
+                                throw CorruptRowError(table: "transaction_status_history", column: "from_status")
+                            }
+                            return status
+                        },
+                        to: try row.enumeration("to_status", as: TransactionStatus.self),
+                        at: try row.date("at"),
+                        cause: try row.optionalString("cause")
+                    )
+                }
+        }
+    }
+
+    static func recordHistory(
+        on sql: any SQLDatabase, id: String, from: TransactionStatus?, to: TransactionStatus, at: Date, cause: String
+    ) async throws {
+        try await sql.insert(into: "transaction_status_history")
+            .columns("transaction_id", "from_status", "to_status", "at", "cause")
+            .values(id, from?.rawValue, to.rawValue, at.storedMilliseconds, cause)
+            .run()
     }
 }

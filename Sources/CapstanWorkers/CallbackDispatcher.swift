@@ -1,0 +1,158 @@
+import AsyncHTTPClient
+import CapstanCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Delivers the wallet callbacks of the durable outbox: signed POSTs, retried with back-off, in order per
+/// transaction and URL. All state is in the outbox table, so a restarted (or second) dispatcher carries on.
+///
+/// A 2xx answer is a delivery; any other status, a network error or a timeout is a failed attempt, retried after
+/// `CallbackBackoff` until `maxAttempts`, then given up and logged. Callbacks are at-least-once: a dispatcher
+/// killed after the wallet answered but before the row was marked sends that callback again.
+public struct CallbackDispatcher: Service {
+    let outbox: any CallbackOutboxStore
+    let signer: CallbackSigner
+    let httpClient: HTTPClient
+    let configuration: Configuration
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    /// - Parameters:
+    ///   - signingKey: signs every callback (the SEP-10 `SIGNING_KEY` secret).
+    ///   - httpClient: owned by the caller, which shuts it down after this service stops (the shared one needs none).
+    ///   - now: the clock that schedules attempts; tests pass their own. Signatures always carry the wall clock.
+    public init(
+        outbox: any CallbackOutboxStore, signer: CallbackSigner, httpClient: HTTPClient = .shared,
+        configuration: Configuration = Configuration(), logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date.now }
+    ) {
+        self.outbox = outbox
+        self.signer = signer
+        self.httpClient = httpClient
+        self.configuration = configuration
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Polls until graceful shutdown or cancellation. A pass in hand finishes; only the wait between passes is cut.
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                _ = try await self.deliverDue()
+            } catch {
+                // Returning from run() would stop the whole service group: log and try again next pass.
+                self.logger.error("callback pass failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            let interval = self.configuration.pollInterval
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                return                                           // cancelled or shutting down
+            }
+        }
+    }
+
+    /// One pass: leases what is due, sends it (different destinations concurrently, at most `concurrency` at
+    /// once), and records each outcome. Returns how many callbacks were attempted.
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        let start = self.now()
+        let leaseUntil = start.addingTimeInterval(self.configuration.lease.seconds)
+        let due = try await self.outbox.due(limit: self.configuration.batchSize, now: start, leaseUntil: leaseUntil)
+        guard !due.isEmpty else { return 0 }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0
+            for delivery in due {
+                if running == self.configuration.concurrency {
+                    try await group.next()
+                    running -= 1
+                }
+                group.addTask { try await self.attempt(delivery) }
+                running += 1
+            }
+            try await group.waitForAll()
+        }
+        return due.count
+    }
+
+    /// Sends one callback and records the outcome. Only a failure to record throws.
+    func attempt(_ delivery: CallbackDelivery) async throws {
+        let outcome = await self.send(delivery)
+        let at = self.now()
+        switch outcome {
+        case .success:
+            try await self.outbox.markDelivered(id: delivery.id, at: at)
+            self.logger.debug("callback delivered", metadata: self.metadata(delivery))
+        case .failure(let reason):
+            let attempts = delivery.attempts + 1
+            let giveUp = attempts >= self.configuration.maxAttempts
+            let wait = self.configuration.backoff.delay(afterAttempt: attempts)
+            try await self.outbox.markFailed(
+                id: delivery.id, error: reason, nextAttemptAt: at.addingTimeInterval(wait.seconds), giveUp: giveUp)
+            var metadata = self.metadata(delivery)
+            metadata["attempts"] = "\(attempts)"
+            metadata["reason"] = "\(reason)"
+            if giveUp {
+                self.logger.error("callback given up after the last attempt", metadata: metadata)
+            } else {
+                self.logger.info("callback attempt failed; will retry", metadata: metadata)
+            }
+        }
+    }
+
+    private enum Outcome {
+        case success
+        case failure(String)
+    }
+
+    private func send(_ delivery: CallbackDelivery) async -> Outcome {
+        guard let url = URL(string: delivery.url), let host = url.host, !host.isEmpty else {
+            return .failure("not a URL with a host")
+        }
+        let body = Array(delivery.body.utf8)
+        // The wall clock, not the scheduling clock: wallets check freshness against theirs.
+        let timestamp = Int64(Date.now.timeIntervalSince1970.rounded(.down))
+        let signature = self.signer.signature(body: body, host: host, timestamp: timestamp)
+        var request = HTTPClientRequest(url: delivery.url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Signature", value: signature)
+        // Deprecated but still read by older wallets; SEP-24 asks wallets to accept both while it exists.
+        request.headers.add(name: "X-Stellar-Signature", value: signature)
+        request.body = .bytes(body)
+        do {
+            let response = try await self.httpClient.execute(request, timeout: self.configuration.timeout.timeAmount)
+            _ = try await response.body.collect(upTo: 64 * 1024)       // drain, so the connection can be reused
+            guard (200..<300).contains(response.status.code) else { return .failure("HTTP \(response.status.code)") }
+            return .success
+        } catch {
+            return .failure(String(describing: error))
+        }
+    }
+
+    /// Never the body or the full URL (a wallet may put a token in its query): the transaction and the host.
+    private func metadata(_ delivery: CallbackDelivery) -> Logger.Metadata {
+        ["transaction_id": "\(delivery.transactionID)", "callback_id": "\(delivery.id)",
+         "host": "\(URL(string: delivery.url)?.host ?? "?")"]
+    }
+}
+
+extension Duration {
+    /// Whole and fractional seconds, for `Date` arithmetic.
+    var seconds: TimeInterval {
+        let (seconds, attoseconds) = self.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+
+    /// The same span as NIO's `TimeAmount`, to the nanosecond.
+    var timeAmount: TimeAmount {
+        let (seconds, attoseconds) = self.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
