@@ -1,0 +1,44 @@
+import Foundation
+import JWTKit
+
+/// Issues and verifies SEP-10 session JWTs: HS256 with the configured secret.
+///
+/// HS256 because the only verifier is this server (and its other instances, which share the secret);
+/// SEP-10 leaves the algorithm to the server, and both peers (Polaris, the Anchor Platform) use it.
+public struct SessionTokens: Sendable {
+    private let keys: JWTKeyCollection
+    private let clock: UnixClock
+
+    /// - Parameters:
+    ///   - secret: `sep10.jwt_secret`; configuration guarantees at least 32 bytes.
+    ///   - clock: Decides expiry.
+    public init(secret: String, clock: UnixClock = .system) async {
+        let keys = JWTKeyCollection()
+        // Sorted keys: the same claims always give the same token, byte for byte.
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256, serializer: DefaultJWTSerializer(jsonEncoder: JSONEncoder.sorted))
+        self.keys = keys
+        self.clock = clock
+    }
+
+    /// The signed token.
+    public func sign(_ claims: SEP10Claims) async throws(SessionTokenError) -> String {
+        do {
+            return try await self.keys.sign(claims)
+        } catch {
+            throw .signingFailed
+        }
+    }
+
+    /// The claims of a token this server issued that has not expired.
+    public func verify(_ token: String) async throws(SessionTokenError) -> SEP10Claims {
+        let claims: SEP10Claims
+        do {
+            claims = try await self.keys.verify(token, as: SEP10Claims.self)
+        } catch {
+            throw .invalid
+        }
+        // RFC 7519 §4.1.4: "on or after which the JWT MUST NOT be accepted".
+        guard self.clock.now() < claims.expiresAt else { throw .expired }
+        return claims
+    }
+}
