@@ -5,7 +5,8 @@
 public protocol TransactionStore: Sendable {
     /// Adds a new transaction and its first history row (from nothing to its status). An existing `id`, or an
     /// `(withdraw_anchor_account, withdraw_memo)` pair already in use, throws `StoreError.duplicate`; a status
-    /// the kind or protocol never uses throws `TransitionError` (with no `from`).
+    /// the kind or protocol never uses throws `TransitionError` (with no `from`). Creation enqueues no wallet
+    /// callback: the wallet that created it holds the answer (SEP-31: not needed for the initial `pending_sender`).
     func insert(_ transaction: Transaction) async throws
     /// The transaction with this id, whoever owns it: for workers and operators. Wallet-facing code uses
     /// `transaction(id:owner:)`.

@@ -6,7 +6,6 @@ import FoundationEssentials
 import Foundation
 #endif
 import Logging
-import NIOCore
 import ServiceLifecycle
 
 /// Delivers the wallet callbacks of the durable outbox: signed POSTs, retried with back-off, in order per
@@ -140,19 +139,5 @@ public struct CallbackDispatcher: Service {
     private func metadata(_ delivery: CallbackDelivery) -> Logger.Metadata {
         ["transaction_id": "\(delivery.transactionID)", "callback_id": "\(delivery.id)",
          "host": "\(URL(string: delivery.url)?.host ?? "?")"]
-    }
-}
-
-extension Duration {
-    /// Whole and fractional seconds, for `Date` arithmetic.
-    var seconds: TimeInterval {
-        let (seconds, attoseconds) = self.components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-    }
-
-    /// The same span as NIO's `TimeAmount`, to the nanosecond.
-    var timeAmount: TimeAmount {
-        let (seconds, attoseconds) = self.components
-        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

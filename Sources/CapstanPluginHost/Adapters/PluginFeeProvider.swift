@@ -15,8 +15,10 @@ public struct PluginFeeProvider: FeeProvider {
         let reply: Reply?
         do {
             reply = try await self.host.call(.fee, request, as: Reply.self)
-        } catch .unimplemented {
-            return nil
+        } catch {
+            // Not `catch .unimplemented`: that pattern on a typed throw crashes Swift 6.3.1's SILGen.
+            if error == .unimplemented { return nil }
+            throw error
         }
         guard let reply else { return nil }
         return FeeQuote(total: reply.fee, details: reply.details ?? [])
