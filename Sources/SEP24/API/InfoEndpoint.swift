@@ -1,0 +1,98 @@
+import CapstanCore
+import CapstanHTTP
+import Hummingbird
+import Synchronization
+
+/// `GET /info` (no authentication) and the deprecated `GET /fee`.
+final class InfoEndpoint: Sendable {
+    let dependencies: SEP24Dependencies
+    /// The rendered `/info` body and when it was made: the hot path serves it from memory.
+    private let cached = Mutex<(body: ByteBuffer, at: ContinuousClock.Instant)?>(nil)
+
+    init(dependencies: SEP24Dependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// `{"deposit": {CODE: {...}}, "withdraw": {...}, "fee": {...}, "features": {...}}`.
+    ///
+    /// Per asset only `enabled`, `min_amount`, `max_amount`, `fee_fixed` and `fee_percent` (the anchor test suite
+    /// refuses any other key). The fee keys appear only when fees come from the asset table: when a plugin's `fee`
+    /// hook decides, a fixed/percent pair would be a guess, so wallets are pointed at `GET /fee` instead.
+    @Sendable func info(_ request: Request, context: CapstanRequestContext) async throws -> Response {
+        let now = ContinuousClock.now
+        if let cached = self.cached.withLock({ $0 }), now - cached.at < .seconds(1) {
+            return Self.json(cached.body)
+        }
+        let assets = try await self.dependencies.assets.sep24Assets()
+        let tableFees = self.dependencies.feeProvider == nil
+        var writer = JSONWriter()
+        writer.object { root in
+            for (key, side) in [("deposit", \Asset.deposit), ("withdraw", \Asset.withdraw)] {
+                root.member(key) { section in
+                    for asset in assets {
+                        let direction = asset[keyPath: side]
+                        section.member(asset.code) { entry in
+                            entry.member("enabled", direction.enabled)
+                            if let minimum = direction.minAmount { entry.member("min_amount", number: minimum.description) }
+                            if let maximum = direction.maxAmount { entry.member("max_amount", number: maximum.description) }
+                            if tableFees {
+                                entry.member("fee_fixed", number: (direction.feeFixed ?? .zero).description)
+                                entry.member("fee_percent", number: (direction.feePercent ?? .zero).description)
+                            }
+                        }
+                    }
+                }
+            }
+            root.member("fee") { fee in
+                fee.member("enabled", true)
+                fee.member("authentication_required", true)
+            }
+            root.member("features") { features in
+                features.member("account_creation", self.dependencies.settings.accountCreation)
+                features.member("claimable_balances", self.dependencies.settings.claimableBalances)
+            }
+        }
+        let body = ByteBuffer(string: writer.text)
+        self.cached.withLock { $0 = (body, now) }
+        return Self.json(body)
+    }
+
+    /// `GET /fee?operation=deposit|withdraw&asset_code=…&amount=…[&type=…]` → `{"fee": 1.5}`.
+    @Sendable func fee(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let deps = self.dependencies
+        let language = deps.pages.catalog.negotiate(lang: query["lang"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
+        let operation: FeeOperation
+        switch query["operation"].map(String.init) {
+        case "deposit": operation = .deposit
+        case "withdraw", "withdrawal": operation = .withdraw
+        default: throw deps.badRequest("operation_invalid", language)
+        }
+        guard let code = query["asset_code"].map(String.init), !code.isEmpty else { throw deps.badRequest("asset_code_required", language) }
+        guard let asset = try await deps.assets.asset(code: code) else { throw deps.badRequest("asset_unknown", language, ["asset": code]) }
+        let direction = operation == .deposit ? asset.deposit : asset.withdraw
+        guard direction.enabled else {
+            throw deps.badRequest("asset_not_enabled", language, ["asset": code, "operation": operation.rawValue])
+        }
+        guard let text = query["amount"].map(String.init) else { throw deps.badRequest("amount_required", language) }
+        guard let amount = Amount(text), !amount.isZero else { throw deps.badRequest("amount_invalid", language) }
+        let quote: FeeBreakdown
+        do {
+            quote = try await deps.fees.quote(
+                asset: asset, operation: operation, amount: amount, type: query["type"].map(String.init), context: .sep24,
+                provider: deps.feeProvider)
+        } catch let error where error.isFeeExceedingAmount {
+            throw deps.badRequest("fee_exceeds_amount", language)
+        } catch {
+            context.logger.error("fee unavailable", metadata: ["error": "\(error)"])
+            throw SEPError(status: .serviceUnavailable, message: deps.pages.catalog.text("api_unavailable", language))
+        }
+        var writer = JSONWriter()
+        writer.object { $0.member("fee", number: quote.amountFee.description) }
+        return Self.json(ByteBuffer(string: writer.text))
+    }
+
+    static func json(_ body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
+}

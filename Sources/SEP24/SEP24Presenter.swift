@@ -1,0 +1,28 @@
+import CapstanCore
+import CapstanHTTP
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Renders SEP-24 wallet callbacks: the body of `GET /transaction`, `{"transaction": {...}}` (SEP-24 "`callback`
+/// / `on_change_callback` example": "The JSON message should be identical to the response format for the
+/// /transaction endpoint").
+public struct SEP24Presenter: TransactionPresenter {
+    let publicURL: String
+    let secrets: InteractiveSecrets
+
+    init(publicURL: String, secrets: InteractiveSecrets) {
+        self.publicURL = publicURL
+        self.secrets = secrets
+    }
+
+    public func callbackBody(for transaction: Transaction) throws -> [UInt8] {
+        let url = "\(self.publicURL)/sep24/more_info/\(transaction.id)?key=\(self.secrets.moreInfoKey(transactionID: transaction.id))"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return Array(try encoder.encode(["transaction": TransactionObject(transaction, moreInfoURL: url)]))
+    }
+}
