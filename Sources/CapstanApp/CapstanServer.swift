@@ -2,6 +2,7 @@ import CapstanCore
 import CapstanHTTP
 import CapstanPluginHost
 import CapstanStore
+import CapstanWorkers
 import Foundation
 import Hummingbird
 import Logging
@@ -18,6 +19,7 @@ public enum CapstanServer {
     public static func build(
         config: CapstanConfig,
         logger: Logger,
+        workers: Bool = true,
         onListening: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let store = try await SQLStore.openSQLite(path: config.databasePath, logger: logger)
@@ -30,7 +32,9 @@ public enum CapstanServer {
                 throw PluginRefusals(lines: plugins.refusals.map(\.description))
             }
             do {
-                return try await self.assemble(config: config, store: store, plugins: plugins, logger: logger, onListening: onListening)
+                return try await self.assemble(
+                    config: config, store: store, plugins: plugins, workers: workers, logger: logger, onListening: onListening
+                )
             } catch {
                 await plugins.shutdown()
                 throw error
@@ -45,6 +49,7 @@ public enum CapstanServer {
         config: CapstanConfig,
         store: SQLStore,
         plugins: PluginHost,
+        workers: Bool,
         logger: Logger,
         onListening: @escaping @Sendable (String) -> Void
     ) async throws -> some ApplicationProtocol {
@@ -85,7 +90,20 @@ public enum CapstanServer {
         )
         // Services stop in reverse order: the server drains first, then plugins shut down, then the database closes.
         app.addServices(StoreService(store: store), PluginHostService(host: plugins))
+        if workers {
+            app.addServices(self.callbackDispatcher(config: config, store: store, logger: logger))
+        }
         return app
+    }
+
+    /// Delivers signed wallet callbacks from the outbox; after the store in the service list, so it stops before the store closes.
+    static func callbackDispatcher(config: CapstanConfig, store: SQLStore, logger: Logger) -> CallbackDispatcher {
+        CallbackDispatcher(
+            outbox: store.callbackOutbox,
+            signer: CallbackSigner(signingKey: config.sep10.signingKey),
+            configuration: .init(maxAttempts: config.callbacks.maxAttempts, timeout: .milliseconds(config.callbacks.timeoutMilliseconds)),
+            logger: logger
+        )
     }
 
     static func tomlSettings(_ config: CapstanConfig) -> StellarTOMLSettings {

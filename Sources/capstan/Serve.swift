@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
             config.http.port = port
         }
         let logger = CapstanCommandSupport.logger(config)
-        let app = try await CapstanCommandSupport.failing { try await CapstanServer.build(config: config, logger: logger) { address in
+        let app = try await CapstanCommandSupport.failing { try await CapstanServer.build(config: config, logger: logger, workers: !self.noWorkers) { address in
             // One line on stdout that scripts and tests wait for; logs go to stderr.
             FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
         } }
