@@ -28,7 +28,7 @@ var targets: [Target] = [
         name: "CapstanApp",
         dependencies: [
             "CapstanCore", "CapstanStore", "CapstanHTTP", "CapstanPluginHost", "CapstanWorkers", "StellarKit", "StellarHorizon",
-            "SEP1", "SEP10", "SEP24",
+            "SEP1", "SEP6", "SEP10", "SEP12", "SEP24",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Configuration", package: "swift-configuration"),
             .product(name: "Yams", package: "Yams"),
@@ -82,6 +82,25 @@ var targets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
         ],
         resources: [.copy("Resources")],
+        swiftSettings: strict
+    ),
+    .target(
+        name: "SEP6",
+        dependencies: [
+            "CapstanCore", "CapstanHTTP",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: strict
+    ),
+    .target(
+        name: "SEP12",
+        dependencies: [
+            "CapstanCore", "CapstanHTTP",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
         swiftSettings: strict
     ),
     .target(
@@ -144,6 +163,24 @@ var targets: [Target] = [
         name: "SEP24Tests",
         dependencies: [
             "SEP24", "CapstanCore", "CapstanHTTP", "CapstanStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ],
+        swiftSettings: strict
+    ),
+    .testTarget(
+        name: "SEP6Tests",
+        dependencies: [
+            "SEP6", "CapstanCore", "CapstanHTTP", "CapstanStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ],
+        swiftSettings: strict
+    ),
+    .testTarget(
+        name: "SEP12Tests",
+        dependencies: [
+            "SEP12", "CapstanCore", "CapstanHTTP", "CapstanStore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ],
@@ -223,6 +260,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: targets
 )
