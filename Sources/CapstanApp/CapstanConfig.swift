@@ -50,9 +50,24 @@ public struct CapstanConfig: Sendable {
     public var sep10: SEP10
     public var plugins: Plugins
     public var sep24: SEP24
+    public var sep6: SEP6
+    public var sep12: SEP12
     public var ui: UI
     public var callbacks: Callbacks
     public var logLevel: Logger.Level
+
+    /// SEP-6 settings.
+    public struct SEP6: Sendable {
+        public var enabled: Bool
+        public var legacyCustomerInfoStatus: Bool
+    }
+
+    /// SEP-12 settings: where customer files go and how large they may be.
+    public struct SEP12: Sendable {
+        public var enabled: Bool
+        public var filesDirectory: String
+        public var maxFileBytes: Int
+    }
 
     /// SEP-24's interactive flow settings.
     public struct SEP24: Sendable {
@@ -75,7 +90,7 @@ public struct CapstanConfig: Sendable {
     }
 
     /// SEPs this build can serve; enabling any other is a configuration error rather than a silent no-op.
-    static let availableSEPs: Set<String> = ["sep1", "sep10"]
+    static let availableSEPs: Set<String> = ["sep1", "sep10", "sep24"]
 
     /// Loads and validates `file` (optional) under the environment, which wins over the file.
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(ConfigError) -> CapstanConfig {
@@ -185,6 +200,15 @@ public struct CapstanConfig: Sendable {
             interactiveTokenSeconds: try source.int("sep24.interactive_token_seconds", default: 30, range: 5...3600),
             sessionMinutes: try source.int("sep24.session_minutes", default: 30, range: 1...1440),
             transactionsMaxLimit: try source.int("sep24.transactions_max_limit", default: 200, range: 1...10_000)
+        )
+        self.sep6 = SEP6(
+            enabled: try source.bool("sep6.enabled", default: false),
+            legacyCustomerInfoStatus: try source.bool("sep6.legacy_customer_info_status", default: false)
+        )
+        self.sep12 = SEP12(
+            enabled: try source.bool("sep12.enabled", default: false),
+            filesDirectory: resolve(try source.string("sep12.files_dir") ?? "kyc-files"),
+            maxFileBytes: try source.int("sep12.max_file_bytes", default: 10 << 20, range: 1024...(1 << 30))
         )
         let uiDirectory = try source.string("ui.dir").flatMap { $0.isEmpty || $0 == "none" ? nil : resolve($0) }
         let language = try source.string("ui.default_lang") ?? "en"

@@ -73,6 +73,12 @@ public enum CapstanServer {
         if config.sep10.enabled {
             try await SEP10Wiring.register(config: config, router: router, routes: routes, logger: logger)
         }
+        if config.sep6.enabled {
+            try await SEP6Wiring.register(config: config, store: store, plugins: plugins, router: router, routes: routes, logger: logger)
+        }
+        if config.sep12.enabled {
+            try await SEP12Wiring.register(config: config, store: store, plugins: plugins, router: router, routes: routes, logger: logger)
+        }
         if config.sep24.enabled {
             try await SEP24Wiring.register(config: config, store: store, plugins: plugins, router: router, routes: routes, logger: logger)
         }
@@ -109,6 +115,8 @@ public enum CapstanServer {
     static func tomlSettings(_ config: CapstanConfig) -> StellarTOMLSettings {
         var endpoints: [StellarTOMLSettings.Endpoint] = []
         if config.sep10.enabled { endpoints.append(.init(key: "WEB_AUTH_ENDPOINT", url: "\(config.publicURL)/auth")) }
+        if config.sep6.enabled { endpoints.append(.init(key: "TRANSFER_SERVER", url: "\(config.publicURL)/sep6")) }
+        if config.sep12.enabled { endpoints.append(.init(key: "KYC_SERVER", url: "\(config.publicURL)/kyc")) }
         if config.sep24.enabled { endpoints.append(.init(key: "TRANSFER_SERVER_SEP0024", url: "\(config.publicURL)/sep24")) }
         return StellarTOMLSettings(
             homeDomain: config.homeDomain,

@@ -1,0 +1,14 @@
+import CapstanHTTP
+import CapstanPluginHost
+import CapstanStore
+import Hummingbird
+import Logging
+
+/// Mounts SEP-12 from the configuration.
+enum SEP12Wiring {
+    static func register(
+        config: CapstanConfig, store: SQLStore, plugins: PluginHost, router: Router<CapstanRequestContext>, routes: RouteTable, logger: Logger
+    ) async throws {
+        // Filled in by the SEP-12 work.
+    }
+}
