@@ -1,7 +1,7 @@
 /*
  * minimal.c -- the smallest useful Capstan plugin: it answers the `toml` hook with the anchor's
- * [DOCUMENTATION] section. Copy this file to start a plugin in C; capstan_plugin.h is the
- * contract and documents every hook named below.
+ * [DOCUMENTATION] section and `customer_get` with NEEDS_INFO for one field. Copy this file to
+ * start a plugin in C; capstan_plugin.h is the contract and documents every hook named below.
  *
  * Build: make            (writes libminimal.so; `make OUT=/path/to/plugins.d` puts it there)
  */
@@ -32,6 +32,17 @@ static int32_t minimal_toml(void *instance, const capstan_call *call) {
     return CAPSTAN_OK;
 }
 
+/* `customer_get` (SEP-12 GET /customer): every customer still needs one field. The host has
+ * already checked who is asking and whether an `id` is theirs, so a constant answer is safe. */
+static int32_t minimal_customer_get(void *instance, const capstan_call *call) {
+    (void)instance;
+    static const char response[] =
+        "{\"status\": \"NEEDS_INFO\", \"fields\": {\"email_address\": "
+        "{\"type\": \"string\", \"description\": \"Your email address\"}}}";
+    call->reply(call, (const uint8_t *)response, sizeof response - 1);
+    return CAPSTAN_OK;
+}
+
 static int32_t minimal_init(const capstan_host_api *host, const uint8_t *config_json,
                             size_t config_len, void **instance_out) {
     (void)config_json; /* this plugin has no settings; `plugins.minimal` would arrive here */
@@ -53,6 +64,7 @@ static void minimal_shutdown(void *instance) {
 static const capstan_hooks minimal_hooks = {
     .struct_size = sizeof(capstan_hooks),
     .toml = minimal_toml,
+    .customer_get = minimal_customer_get,
 };
 
 static const capstan_plugin minimal_plugin = {
