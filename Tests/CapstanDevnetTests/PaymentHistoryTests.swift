@@ -69,8 +69,10 @@ import Testing
             #expect(try await session.json("/accounts/\(anchor.accountId)/payments").records[0]["transaction"].exists == false)
             #expect(try await session.get("/payments?join=ledgers").status == .badRequest)
 
-            let transactions = try await session.json("/accounts/\(anchor.accountId)/transactions?order=desc&limit=1").records
-            #expect(transactions.first?["memo_type"].string == "hash")
+            let transactions = try await session.json("/accounts/\(anchor.accountId)/transactions?order=desc&limit=2").records
+            #expect(transactions.map { $0["memo_type"].string } == ["hash", "id"])
+            // The anchor's own friendbot funding is in its history too, so three in all.
+            #expect(try await session.json("/accounts/\(anchor.accountId)/transactions").records.count == 3)
         }
     }
 

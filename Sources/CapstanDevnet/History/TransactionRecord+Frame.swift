@@ -25,8 +25,27 @@ extension TransactionRecord {
                     innerSignatures: frame.innerSignatures.map { Data($0.signature).base64EncodedString() },
                     innerMaxFee: Int64(transaction.fee)
                 )
-            }
+            },
+            participants: Self.participants(transaction, feeSource: frame.feeSource)
         )
+    }
+
+    private static func participants(_ transaction: Transaction, feeSource: MuxedAccount) -> [String] {
+        var accounts = [transaction.sourceAccount.accountId, feeSource.accountId]
+        for operation in transaction.operations {
+            if let source = operation.sourceAccount { accounts.append(source.accountId) }
+            switch operation.body {
+            case .createAccount(let op): accounts.append(op.destination.strKey)
+            case .payment(let op): accounts.append(op.destination.accountId)
+            case .pathPaymentStrictReceive(let op): accounts.append(op.destination.accountId)
+            case .pathPaymentStrictSend(let op): accounts.append(op.destination.accountId)
+            case .accountMerge(let destination): accounts.append(destination.accountId)
+            case .createClaimableBalance(let op): accounts.append(contentsOf: op.claimants.map(\.destination.strKey))
+            case .changeTrust, .setOptions, .manageData, .claimClaimableBalance: break
+            }
+        }
+        var seen = Set<String>()
+        return accounts.filter { seen.insert($0).inserted }
     }
 
     /// Horizon's `memo_type`, `memo` (ids in decimal, hashes in base64) and, for text, `memo_bytes`.

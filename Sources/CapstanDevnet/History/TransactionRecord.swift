@@ -37,6 +37,9 @@ struct TransactionRecord: Codable, Sendable {
     var validAfter: UInt64?
     var validBefore: UInt64?
     var feeBump: FeeBump?
+    /// Every `G…` account the transaction touches (sources, fee source, destinations, claimants), for
+    /// `/accounts/{id}/transactions`.
+    var participants: [String]
 
     var pagingToken: Int64 { OperationID.transaction(ledger: self.ledger, order: self.applicationOrder) }
 }

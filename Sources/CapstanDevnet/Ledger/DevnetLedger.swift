@@ -181,6 +181,9 @@ public actor DevnetLedger {
         self.subscribers[id] = nil
     }
 
+    /// How many submissions wait for the next ledger.
+    var pendingCount: Int { self.pending.count }
+
     /// How many streams are listening.
     var streamCount: Int { self.subscribers.count }
 
@@ -210,12 +213,10 @@ public actor DevnetLedger {
         self.transactionIndex[hash].map { self.state.transactions[$0] }
     }
 
-    /// Transactions, all or those `account` took part in (as source, fee source, or an operation's account).
+    /// Transactions, all or those `account` took part in.
     func transactions(account: String?, _ request: PageRequest, includeFailed: Bool) -> [TransactionRecord] {
-        let involved = account.map { account in Set(self.state.payments.lazy.filter { $0.participants.contains(account) }.map(\.transactionHash)) }
-        return self.state.transactions.page(request, id: \.pagingToken) { record in
-            (includeFailed || record.successful)
-                && (account == nil || record.sourceAccount == account || record.feeAccount == account || involved?.contains(record.hash) == true)
+        self.state.transactions.page(request, id: \.pagingToken) { record in
+            (includeFailed || record.successful) && (account == nil || record.participants.contains(account ?? ""))
         }
     }
 
