@@ -9,8 +9,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from stellar_sdk import Asset, Keypair, Server, TransactionBuilder
+from stellar_sdk import Asset, Claimant, Keypair, Server, TransactionBuilder
 from stellar_sdk.exceptions import BadRequestError, NotFoundError
+from stellar_sdk.xdr import TransactionResult
 
 PASSPHRASE = "Standalone Network ; February 2017"
 
@@ -144,6 +145,49 @@ def test_failed_submission_raises_bad_request_with_result_codes(devnet):
 
     with pytest.raises(NotFoundError):
         server.accounts().account_id(Keypair.random().public_key).call()
+
+
+def test_results_decode_with_the_sdks_xdr_and_ids_match_its_own(devnet):
+    """The SDK's XDR is the oracle for our result encoding and for claimable balance ids."""
+    server = devnet.server
+    alice, bob, sponsor = Keypair.random(), Keypair.random(), Keypair.random()
+    for keypair in (alice, bob, sponsor):
+        devnet.friendbot(keypair)
+    transaction = (
+        builder(server, alice)
+        .append_create_claimable_balance_op(Asset.native(), "5", [Claimant(bob.public_key)])
+        .append_path_payment_strict_send_op(bob.public_key, Asset.native(), "3", Asset.native(), "1", [])
+        .append_path_payment_strict_receive_op(bob.public_key, Asset.native(), "3", Asset.native(), "2", [])
+        .set_timeout(30)
+        .build()
+    )
+    transaction.sign(alice)
+    result = TransactionResult.from_xdr(server.submit_transaction(transaction)["result_xdr"]).result
+    created = result.results[0].tr.create_claimable_balance_result.balance_id.to_xdr_bytes().hex()
+    assert created == transaction.transaction.get_claimable_balance_id(0)
+    listed = server.claimable_balances().for_claimant(bob.public_key).call()["_embedded"]["records"]
+    assert [record["id"] for record in listed] == [created]
+    assert result.results[1].tr.path_payment_strict_send_result.success.last.amount.int64 == 30_000_000
+    assert result.results[2].tr.path_payment_strict_receive_result.success.last.amount.int64 == 20_000_000
+
+    # A fee bump around a merge: the sponsor pays, the result nests the inner one.
+    inner = builder(server, bob).append_account_merge_op(alice.public_key).set_timeout(30).build()
+    inner.sign(bob)
+    bump = TransactionBuilder.build_fee_bump_transaction(sponsor.public_key, 200, inner, PASSPHRASE)
+    bump.sign(sponsor)
+    response = server.submit_transaction(bump)
+    assert response["hash"] == bump.hash_hex() and response["fee_account"] == sponsor.public_key
+    merged = TransactionResult.from_xdr(response["result_xdr"]).result.inner_result_pair.result.result
+    assert merged.results[0].tr.account_merge_result.source_account_balance.int64 == 100_050_000_000
+    assert balance(server, sponsor.public_key) == "9999.9999800"
+
+    failing = builder(server, alice).append_payment_op(sponsor.public_key, Asset("USD", sponsor.public_key), "1").set_timeout(30).build()
+    failing.sign(alice)
+    with pytest.raises(BadRequestError) as failure:
+        server.submit_transaction(failing)
+    decoded = TransactionResult.from_xdr(failure.value.result_xdr)
+    assert decoded.fee_charged.int64 == 100
+    assert decoded.result.results[0].tr.payment_result.code.name == "PAYMENT_SRC_NO_TRUST"
 
 
 def test_payment_stream_delivers_new_payments(devnet):
