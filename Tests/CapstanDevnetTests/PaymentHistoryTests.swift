@@ -45,6 +45,29 @@ import Testing
         }
     }
 
+    @Test func operationsAndTransactionPaymentsByID() async throws {
+        try await DevnetHarness().run { session in
+            let alice = try await session.funded(), bob = try await session.funded()
+            let response = try await session.submit(alice, [
+                .payment(destination: MuxedAccount(ed25519: bob.publicKey), asset: .native, amount: xlm(1)),
+                .manageData(name: "note", value: [1]),
+                .payment(destination: MuxedAccount(ed25519: bob.publicKey), asset: .native, amount: xlm(2)),
+            ], memo: .text("two payments"))
+            let hash = try #require(JSON(response.body)["hash"].string)
+            let payments = try await session.json("/transactions/\(hash)/payments?join=transactions").records
+            #expect(payments.map { $0["amount"].string } == ["1.0000000", "2.0000000"])
+            #expect(payments.allSatisfy { $0["transaction"]["memo"].string == "two payments" })
+            // Operation ids count every operation, so the second payment is the third operation.
+            let ids = payments.compactMap { $0["id"].string.flatMap { Int64($0) } }
+            #expect(ids.count == 2 && ids[1] - ids[0] == 2)
+            let single = try await session.json("/operations/\(ids[1])")
+            #expect(single["amount"].string == "2.0000000")
+            #expect(try await session.get("/operations/\(ids[0] + 1)").status == .notFound)
+            #expect(try await session.get("/operations/-1").status == .badRequest)
+            #expect(try await session.get("/transactions/\(String(repeating: "0", count: 64))/payments").status == .notFound)
+        }
+    }
+
     @Test func failedPaymentsOnlyWithIncludeFailed() async throws {
         try await DevnetHarness().run { session in
             let alice = try await session.funded(), bob = try await session.funded()

@@ -220,10 +220,20 @@ public actor DevnetLedger {
         }
     }
 
-    /// Payment-family operations, all or those `account` took part in.
-    func payments(account: String?, _ request: PageRequest, includeFailed: Bool) -> [PaymentRecord] {
+    /// Payment-family operations: all, those `account` took part in, or those of one transaction.
+    func payments(account: String?, transaction: String? = nil, _ request: PageRequest, includeFailed: Bool) -> [PaymentRecord] {
         self.state.payments.page(request, id: \.id) { record in
-            (includeFailed || record.transactionSuccessful) && (account == nil || record.participants.contains(account ?? ""))
+            // A transaction's own operations are listed even when it failed, as Horizon does.
+            (includeFailed || transaction != nil || record.transactionSuccessful)
+                && (account == nil || record.participants.contains(account ?? ""))
+                && (transaction == nil || record.transactionHash == transaction)
+        }
+    }
+
+    /// The payment-family operation with this id.
+    func payment(_ id: Int64) -> PaymentRecord? {
+        self.state.payments.page(PageRequest(cursor: id - 1, order: .ascending, limit: 1), id: \.id) { _ in true }.first.flatMap {
+            $0.id == id ? $0 : nil
         }
     }
 
