@@ -119,6 +119,7 @@ var targets: [Target] = [
         dependencies: [
             "StellarKit",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strict
@@ -195,6 +196,7 @@ var targets: [Target] = [
         name: "CapstanDevnetTests",
         dependencies: [
             "CapstanDevnet", "StellarKit", "StellarHorizon",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ],

@@ -11,7 +11,7 @@ import pytest
 from conftest import Server, run
 
 COMMANDS = [[], ["serve"], ["init"], ["migrate"], ["keys"], ["keys", "generate"], ["assets"], ["assets", "list"],
-            ["assets", "add"], ["assets", "update"], ["plugins"], ["plugins", "list"]]
+            ["assets", "add"], ["assets", "update"], ["plugins"], ["plugins", "list"], ["devnet"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "capstan")
