@@ -113,7 +113,10 @@ struct InteractivePages: Sendable {
             return self.redirect(transaction.id, done: true, request: request)
         case .form(let form, let content):
             var values = form.fields.reduce(into: [String: String]()) { values, field in
-                values[field.name] = state.values[field.name] ?? field.value ?? state.prefill[field.name]
+                let value = state.values[field.name] ?? field.value ?? state.prefill[field.name]
+                // A prefilled amount shows as the asset displays amounts ("40.00"); what the user typed stays as typed.
+                values[field.name] = field.type == .amount
+                    ? value.map { Amount($0)?.formatted(decimals: asset.significantDecimals) ?? $0 } : value
             }
             if let submitted { values.merge(submitted) { _, new in new } }
             var preview: FeeBreakdown?

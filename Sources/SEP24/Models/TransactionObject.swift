@@ -55,20 +55,27 @@ struct TransactionObject: Encodable, Sendable {
         try out.encodeIfPresent(tx.message, forKey: .message)
         try out.encode(tx.refunded, forKey: .refunded)
         try out.encodeIfPresent(tx.refunds.map(RefundsObject.init), forKey: .refunds)
-        let owner = SEP10Subject(tx.sub)?.muxedAccount ?? SEP10Subject(tx.sub)?.account ?? tx.sub
         if tx.kind == .deposit {
             try out.encodeIfPresent(tx.from, forKey: .from)
-            try out.encode(tx.to ?? owner, forKey: .to)
+            try out.encode(tx.to ?? Self.owner(tx.sub), forKey: .to)
             try out.encodeIfPresent(tx.depositMemo, forKey: .depositMemo)
             try out.encodeIfPresent(tx.depositMemoType?.rawValue, forKey: .depositMemoType)
             try out.encodeIfPresent(tx.claimableBalanceID, forKey: .claimableBalanceID)
         } else {
-            try out.encode(tx.from ?? owner, forKey: .from)
+            try out.encode(tx.from ?? Self.owner(tx.sub), forKey: .from)
             try out.encodeIfPresent(tx.to, forKey: .to)
             try out.encodeIfPresent(tx.withdrawAnchorAccount, forKey: .withdrawAnchorAccount)
             try out.encodeIfPresent(tx.withdrawMemo, forKey: .withdrawMemo)
             try out.encodeIfPresent(tx.withdrawMemoType?.rawValue, forKey: .withdrawMemoType)
         }
+    }
+}
+
+extension TransactionObject {
+    /// The owner's address (`M…` or `G…`): the fallback for a `to`/`from` that was never recorded.
+    static func owner(_ sub: String) -> String {
+        let subject = SEP10Subject(sub)
+        return subject?.muxedAccount ?? subject?.account ?? sub
     }
 }
 

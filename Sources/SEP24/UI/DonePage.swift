@@ -25,7 +25,12 @@ struct DonePage {
         let view = TransactionView(page: page, transaction: transaction, asset: asset)
         let instructions = try await self.instructions(transaction, asset: asset)
         var context = page.base(title: view.statusText, transaction: transaction).merging(view.details(instructions: instructions)) { _, new in new }
-        let amount = view.money(transaction.amountIn) ?? "—", receive = view.money(transaction.amountOut) ?? "—"
+        // The off-chain side is named by amount alone: a deposit's payment and a withdrawal's payout are in the
+        // anchor's currency, which the asset table does not name; the Stellar side carries the asset code.
+        let plain = { (amount: Amount?) in amount.map { $0.formatted(decimals: asset.significantDecimals) } ?? "—" }
+        let deposit = transaction.kind == .deposit
+        let amount = deposit ? plain(transaction.amountIn) : view.money(transaction.amountIn) ?? "—"
+        let receive = deposit ? view.money(transaction.amountOut) ?? "—" : plain(transaction.amountOut)
         let arguments = ["amount": amount, "receive": receive, "brand": self.deps.settings.brand.name, "status": view.statusText]
         switch (transaction.kind, transaction.status) {
         case (.deposit, .pendingUserTransferStart):

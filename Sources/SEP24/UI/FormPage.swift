@@ -125,7 +125,7 @@ struct FormPage {
 
     /// An HTML id for a field name (`organization.name` → `field-organization-name`).
     static func fieldID(_ name: String) -> String {
-        "field-" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        "field-" + String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
     }
 
     /// Browser autofill tokens (HTML "autofill field names") for SEP-9 names.

@@ -33,8 +33,9 @@ struct PageModel {
             "brand_name": settings.brand.name,
             "css_url": self.deps.pages.assetURL("capstan.css", base: basePath),
             "js_url": self.deps.pages.assetURL("capstan.js", base: basePath),
-            "footer_text": self.text("footer_secure", ["brand": settings.brand.name]),
         ]
+        // Only say "secure connection" when it is one.
+        if settings.secureCookies { context["footer_text"] = self.text("footer_secure", ["brand": settings.brand.name]) }
         if let logo = settings.brand.logoURL { context["brand_logo"] = logo }
         if let transaction {
             let key = transaction.kind == .deposit ? "operation_deposit" : "operation_withdrawal"

@@ -72,8 +72,9 @@
   };
   if (payload && payload.getAttribute("data-send-on-load") === "true") post();
 
+  // Only a window the wallet opened (or framed) can be closed or posted back to; elsewhere the hint says what to do.
   var close = document.querySelector("[data-close]");
-  if (close) {
+  if (close && (window.opener || window.parent !== window)) {
     close.hidden = false;
     close.addEventListener("click", function () {
       post();
