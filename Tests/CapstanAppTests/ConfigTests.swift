@@ -8,7 +8,11 @@ import Testing
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }.map { line in
+        // Only the rows of the table under the configuration header; the README has other tables.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("| Key | Environment | Default | Description |") })
+        let tableLines = lines[(header + 2)...].prefix { $0.hasPrefix("|") }
+        let rows = tableLines.map { line in
             line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         }
         let documented = rows.map { row in (row[1], row[2], row[3]) }
@@ -64,7 +68,7 @@ import Testing
         (["HTTP_PORT": "eighty"], "config: http.port: 'eighty' is not a whole number in 0...65535"),
         (["HTTP_PORT": "70000"], "config: http.port: '70000' is not a whole number in 0...65535"),
         (["STELLAR_NETWORK": "moonnet"], "config: stellar.network: 'moonnet' is not testnet, public or devnet"),
-        (["SEP24_ENABLED": "true"], "config: sep24.enabled: SEP24 is not available in this build yet"),
+        (["SEP31_ENABLED": "true"], "config: sep31.enabled: SEP31 is not available in this build yet"),
         (["SEP1_ENABLED": "maybe"], "config: sep1.enabled: 'maybe' is not a boolean (true or false)"),
         (["SEP10_SIGNING_KEY": "SNOTAKEY"], "config: sep10.signing_key: is not a valid secret seed (S…)"),
         (["SEP10_JWT_SECRET": "short"], "config: sep10.jwt_secret: is required and must be at least 32 characters"),

@@ -12,7 +12,7 @@ import Testing
         let host = try await TestPlugins.host([out + "/libminimal.so"])
         #expect(host.refusals.isEmpty)
         #expect(host.plugins.map(\.name) == ["minimal"])
-        #expect(host.plugins.first?.hooks == [.toml])
+        #expect(host.plugins.first?.hooks == [.toml, .customerGet])
         let reply = try #require(try await host.call(.toml, TOMLRequestBody(), as: TOMLReply.self))
         #expect(reply.documentation["ORG_NAME"] == "Minimal C Anchor")
         #expect(reply.documentation["ORG_URL"] == "https://minimal.example")
