@@ -1,9 +1,13 @@
 import CapstanPluginKit
 
-/// The reference anchor's plugin: stellar.toml contents and fees for the SRT demo asset.
-let plugin = CapstanPlugin(name: "reference", version: "1.0.0") { hooks in
+/// The reference anchor's plugin: stellar.toml contents, fees and the SEP-24 interactive flow for the SRT demo asset.
+let plugin = CapstanPlugin(name: "reference", version: "1.1.0") { hooks in
     hooks.toml { (request: TOMLRequest, _) in ReferenceTOML.response(for: request) }
     hooks.fee { (request: FeeRequest, _) in try ReferenceFees.standard.fee(for: request) }
+    hooks.on(.sep24Form) { (request: FormRequest, host) in try ReferenceInteractiveFlow.form(request, host: host) }
+    hooks.on(.sep24FormSubmit) { (request: SubmitRequest, host) in try ReferenceInteractiveFlow.submit(request, host: host) }
+    hooks.on(.sep9Save) { (request: SEP9SaveRequest, host) in try ReferenceInteractiveFlow.saveSEP9(request, host: host) }
+    hooks.on(.depositInstructions) { (request: InstructionsRequest, _) in ReferenceInteractiveFlow.instructions(request) }
 }
 
 /// The one symbol the host looks up.
