@@ -39,15 +39,7 @@ struct ConfigSource {
     /// The value of `key` as text; secrets written `env:NAME` are read from that environment variable.
     func string(_ key: String) throws(ConfigError) -> String? {
         guard let value = self.reader.string(forKey: ConfigKey(stringLiteral: key)) else { return nil }
-        let spec = CapstanConfig.keys.first { $0.name == key }
-        if spec?.isSecret == true, value.hasPrefix("env:") {
-            let name = String(value.dropFirst(4))
-            guard let resolved = self.environment[name], !resolved.isEmpty else {
-                throw ConfigError(key: key, "refers to environment variable \(name), which is not set")
-            }
-            return resolved
-        }
-        return value
+        return Self.isSecret(key) ? try self.resolvingSecret(value, key: key) : value
     }
 
     func strings(_ key: String) throws(ConfigError) -> [String] {
@@ -58,19 +50,20 @@ struct ConfigSource {
             }
             return []
         }
-        let spec = CapstanConfig.keys.first { $0.name == key }
-        guard spec?.isSecret == true else { return values }
-        var resolved: [String] = []
-        for value in values {
-            if value.hasPrefix("env:") {
-                let name = String(value.dropFirst(4))
-                guard let secret = self.environment[name], !secret.isEmpty else {
-                    throw ConfigError(key: key, "refers to environment variable \(name), which is not set")
-                }
-                resolved.append(secret)
-            } else {
-                resolved.append(value)
-            }
+        guard Self.isSecret(key) else { return values }
+        return try values.map { value throws(ConfigError) in try self.resolvingSecret(value, key: key) }
+    }
+
+    private static func isSecret(_ key: String) -> Bool {
+        CapstanConfig.keys.first { $0.name == key }?.isSecret == true
+    }
+
+    /// A secret written `env:NAME` is the value of the environment variable NAME; any other value is itself.
+    private func resolvingSecret(_ value: String, key: String) throws(ConfigError) -> String {
+        guard value.hasPrefix("env:") else { return value }
+        let name = String(value.dropFirst(4))
+        guard let resolved = self.environment[name], !resolved.isEmpty else {
+            throw ConfigError(key: key, "refers to environment variable \(name), which is not set")
         }
         return resolved
     }
