@@ -28,7 +28,7 @@ enum SEP10Wiring {
                 timeout: .milliseconds(sep10.clientDomainTimeoutMilliseconds),
                 allowInsecure: sep10.allowInsecureClientDomains
             ),
-            tokens: await SessionTokens(secret: sep10.jwtSecret)
+            tokens: await SessionTokens(secret: sep10.jwtSecret, issuer: settings.authEndpoint)
         )
         sep10Routes.register(on: router, routes: routes)
         if sep10.allowInsecureClientDomains {

@@ -33,6 +33,11 @@ public struct SEP10Settings: Sendable {
         let webAuthDomain = url.port.map { "\(host):\($0)" } ?? host
         guard webAuthDomain.utf8.count <= ManageDataOp.maximumLength else { throw .invalidAuthEndpoint(authEndpoint) }
         guard challengeTimeoutSeconds > 0, tokenTimeoutSeconds > 0 else { throw .invalidTimeout }
+        // iat is the challenge's minTime, so a token from a challenge signed late in its life would
+        // otherwise be issued already expired.
+        guard Int64(tokenTimeoutSeconds) > Int64(challengeTimeoutSeconds) + Int64(ChallengeReader.gracePeriodSeconds) else {
+            throw .tokenOutlivedByChallenge
+        }
         self.signingKey = signingKey
         self.network = network
         self.homeDomains = homeDomains

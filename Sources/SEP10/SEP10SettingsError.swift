@@ -4,6 +4,7 @@ public enum SEP10SettingsError: Error, Sendable, Hashable, CustomStringConvertib
     case homeDomainTooLong(String)
     case invalidAuthEndpoint(String)
     case invalidTimeout
+    case tokenOutlivedByChallenge
 
     public var description: String {
         switch self {
@@ -11,6 +12,8 @@ public enum SEP10SettingsError: Error, Sendable, Hashable, CustomStringConvertib
         case .homeDomainTooLong(let domain): "home domain '\(domain)' must be 1 to 59 bytes (ManageData names hold 64)"
         case .invalidAuthEndpoint(let url): "'\(url)' is not a usable WEB_AUTH_ENDPOINT (absolute URL, host[:port] at most 64 bytes)"
         case .invalidTimeout: "SEP-10 timeouts must be positive"
+        case .tokenOutlivedByChallenge:
+            "the token lifetime must exceed the challenge lifetime plus 300 s of clock skew, or a late-signed challenge would yield an expired token"
         }
     }
 }

@@ -75,6 +75,16 @@ import Testing
         }
     }
 
+    @Test func tokenFromAnotherIssuerIsRefusedWhenTheIssuerIsPinned() async throws {
+        let pinned = await SessionTokens(secret: SEP10Fixture.secret, issuer: "https://b.example/auth", clock: .fixed(Self.now))
+        let token = try await pinned.sign(self.claims())
+        await #expect(throws: SessionTokenError.invalid) { try await pinned.verify(token) }
+        var ours = self.claims()
+        ours.issuer = "https://b.example/auth"
+        let accepted = try await pinned.verify(try await pinned.sign(ours))
+        #expect(accepted == ours)
+    }
+
     @Test(arguments: ["Basic dXNlcjpwYXNz", "Bearer", "Bearer not.a.jwt", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJHIn0."])
     func malformedCredentialsAre403(header: String) async throws {
         try await self.withApp { client, _ in

@@ -139,4 +139,12 @@ import Testing
             }
         }
     }
+
+    @Test func responseJSONIsEscapedAndSorted() throws {
+        let value = "quote \" backslash \\ newline \n bell \u{7}"
+        let text = SEP10Routes.jsonText(["b": "plain+/=", "a": value])
+        #expect(text == #"{"a":"quote \" backslash \\ newline \n bell \u0007","b":"plain+/="}"#)
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+        #expect(object == ["a": value, "b": "plain+/="])
+    }
 }

@@ -7,16 +7,20 @@ import JWTKit
 /// SEP-10 leaves the algorithm to the server, and both peers (Polaris, the Anchor Platform) use it.
 public struct SessionTokens: Sendable {
     private let keys: JWTKeyCollection
+    private let issuer: String?
     private let clock: UnixClock
 
     /// - Parameters:
     ///   - secret: `sep10.jwt_secret`; configuration guarantees at least 32 bytes.
+    ///   - issuer: When set, only tokens whose `iss` is this auth endpoint verify, so a secret shared by
+    ///     mistake between deployments (staging and production) does not make their tokens interchangeable.
     ///   - clock: Decides expiry.
-    public init(secret: String, clock: UnixClock = .system) async {
+    public init(secret: String, issuer: String? = nil, clock: UnixClock = .system) async {
         let keys = JWTKeyCollection()
         // Sorted keys: the same claims always give the same token, byte for byte.
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256, serializer: DefaultJWTSerializer(jsonEncoder: JSONEncoder.sorted))
         self.keys = keys
+        self.issuer = issuer
         self.clock = clock
     }
 
@@ -37,6 +41,7 @@ public struct SessionTokens: Sendable {
         } catch {
             throw .invalid
         }
+        if let issuer = self.issuer, claims.issuer != issuer { throw .invalid }
         // RFC 7519 §4.1.4: "on or after which the JWT MUST NOT be accepted".
         guard self.clock.now() < claims.expiresAt else { throw .expired }
         return claims
