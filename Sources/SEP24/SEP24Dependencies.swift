@@ -31,8 +31,12 @@ struct SEP24Dependencies: Sendable {
         .badRequest(self.pages.catalog.text("api_\(key)", language, arguments))
     }
 
-    /// The wallet-facing transaction object.
+    /// The wallet-facing transaction object. The more-info link stored at creation is reused while it still points
+    /// at this anchor's public URL, which spares a MAC per listed transaction.
     func object(_ transaction: Transaction) -> TransactionObject {
-        TransactionObject(transaction, moreInfoURL: self.moreInfoURL(transaction.id))
+        if let stored = transaction.moreInfoURL, stored.hasPrefix(self.settings.publicURL + "/sep24/more_info/") {
+            return TransactionObject(transaction, moreInfoURL: stored)
+        }
+        return TransactionObject(transaction, moreInfoURL: self.moreInfoURL(transaction.id))
     }
 }

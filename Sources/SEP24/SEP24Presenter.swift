@@ -1,12 +1,6 @@
 import CapstanCore
 import CapstanHTTP
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Renders SEP-24 wallet callbacks: the body of `GET /transaction`, `{"transaction": {...}}` (SEP-24 "`callback`
 /// / `on_change_callback` example": "The JSON message should be identical to the response format for the
 /// /transaction endpoint").
@@ -21,8 +15,6 @@ public struct SEP24Presenter: TransactionPresenter {
 
     public func callbackBody(for transaction: Transaction) throws -> [UInt8] {
         let url = "\(self.publicURL)/sep24/more_info/\(transaction.id)?key=\(self.secrets.moreInfoKey(transactionID: transaction.id))"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Array(try encoder.encode(["transaction": TransactionObject(transaction, moreInfoURL: url)]))
+        return Array(TransactionObject.single(TransactionObject(transaction, moreInfoURL: url)).utf8)
     }
 }

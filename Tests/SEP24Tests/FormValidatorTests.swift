@@ -120,6 +120,26 @@ import Testing
         #expect(throws: (any Error).self) { try MultipartForm.fields(Array("--b\r\nno headers".utf8), boundary: "b") }
     }
 
+    @Test func base64URLMatchesRFC4648() {
+        for count in 0..<20 {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 * 37 + 250) }
+            let expected = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(InteractiveSecrets.base64URL(bytes) == expected)
+        }
+    }
+
+    @Test func transactionJSONEscapesStrings() throws {
+        let transaction = Transaction(
+            kind: .deposit, protocol: .sep24, sub: "GABC", assetCode: "SRT", status: .incomplete, startedAt: Date(timeIntervalSince1970: 0),
+            message: "line\nbreak \"quoted\" \\ \u{1}", to: "G1")
+        let text = TransactionObject.single(TransactionObject(transaction, moreInfoURL: "https://a.example/m?x=1&y=2"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [String: Any]])
+        #expect(object["transaction"]?["message"] as? String == "line\nbreak \"quoted\" \\ \u{1}")
+        #expect(object["transaction"]?["more_info_url"] as? String == "https://a.example/m?x=1&y=2")
+        #expect(object["transaction"]?["started_at"] as? String == "1970-01-01T00:00:00.000Z")
+    }
+
     @Test func timestampsRoundTripAtMilliseconds() throws {
         let date = Date(timeIntervalSince1970: Double(1_767_225_600_123) / 1000)
         #expect(UTCTimestamp.format(date) == "2026-01-01T00:00:00.123Z")

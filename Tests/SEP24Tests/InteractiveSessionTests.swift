@@ -111,7 +111,7 @@ import Testing
         }
     }
 
-    @Test func secretsAreBoundToTheirPurpose() {
+    @Test func secretsAreBoundToTheirPurpose() throws {
         let secrets = InteractiveSecrets(secret: Array("s".utf8))
         let token = secrets.token(transactionID: "t1", version: 1, expires: 100)
         #expect(secrets.readToken(token) == InteractiveToken(transactionID: "t1", version: 1, expires: 100))
@@ -121,10 +121,10 @@ import Testing
         #expect(secrets.readSession(session, transactionID: "t1", owner: "G1", now: 99) != nil)
         #expect(secrets.readSession(session, transactionID: "t1", owner: "G1:5", now: 99) == nil)
         #expect(secrets.readSession(session, transactionID: "t1", owner: "G1", now: 100) == nil)
-        let nonce = try? #require(secrets.readSession(session, transactionID: "t1", owner: "G1", now: 1))
-        let csrf = secrets.csrf(transactionID: "t1", nonce: nonce ?? "")
-        #expect(secrets.checkCSRF(csrf, transactionID: "t1", nonce: nonce ?? ""))
-        #expect(!secrets.checkCSRF(csrf, transactionID: "t2", nonce: nonce ?? ""))
+        let nonce = try #require(secrets.readSession(session, transactionID: "t1", owner: "G1", now: 1) as String?)
+        let csrf = secrets.csrf(transactionID: "t1", nonce: nonce)
+        #expect(secrets.checkCSRF(csrf, transactionID: "t1", nonce: nonce))
+        #expect(!secrets.checkCSRF(csrf, transactionID: "t2", nonce: nonce))
         #expect(!secrets.checkMoreInfoKey(csrf, transactionID: "t1"))
     }
 }

@@ -33,7 +33,7 @@ struct TransactionsEndpoint: Sendable {
         guard let transaction = found, transaction.protocol == .sep24 else {
             throw SEPError.notFound(deps.pages.catalog.text("api_not_found", language))
         }
-        return try Self.json(SingleBody(transaction: deps.object(transaction)))
+        return Self.json(TransactionObject.single(deps.object(transaction)))
     }
 
     /// `asset_code` (required), `no_older_than`, `limit` (clamped to `sep24.transactions_max_limit`), `kind`,
@@ -62,16 +62,10 @@ struct TransactionsEndpoint: Sendable {
         }
         if let paging = query["paging_id"].map(String.init), !paging.isEmpty { filter.pagingID = paging }
         let found = try await deps.transactions.transactions(owner: context.claims.owner, query: filter)
-        return try Self.json(ListBody(transactions: found.map(deps.object)))
+        return Self.json(TransactionObject.list(found.map(deps.object)))
     }
 
-    private struct SingleBody: Encodable { let transaction: TransactionObject }
-    private struct ListBody: Encodable { let transactions: [TransactionObject] }
-
-    private static func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let body = try encoder.encode(value)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    private static func json(_ body: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

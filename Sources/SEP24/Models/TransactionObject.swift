@@ -1,12 +1,16 @@
 import CapstanCore
 import CapstanHTTP
 
-/// The SEP-24 transaction object ("Single Historical Transaction"), as `GET /transaction(s)` and callbacks send it.
+/// The SEP-24 transaction object ("Single Historical Transaction"), as `GET /transaction(s)`, callbacks and the
+/// postMessage hand-back send it.
 ///
 /// Absent values are left out rather than sent as `null`: the anchor test suite types most fields as plain
 /// strings. `more_info_url` is always there, and so is `to` on deposits and `from` on withdrawals (the suite
 /// requires both as non-null strings even while a transaction is `incomplete`).
-struct TransactionObject: Encodable, Sendable {
+///
+/// Written straight to JSON text rather than through `JSONEncoder`: lists of 50 transactions are the hottest path of
+/// SEP-24, and the encoder's generic machinery cost several times the whole rest of the response.
+struct TransactionObject: Sendable {
     let transaction: Transaction
     let moreInfoURL: String
 
@@ -15,111 +19,177 @@ struct TransactionObject: Encodable, Sendable {
         self.moreInfoURL = moreInfoURL
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, kind, status
-        case statusEta = "status_eta", kycVerified = "kyc_verified", moreInfoURL = "more_info_url"
-        case amountIn = "amount_in", amountInAsset = "amount_in_asset", amountOut = "amount_out"
-        case amountOutAsset = "amount_out_asset", amountFee = "amount_fee", amountFeeAsset = "amount_fee_asset"
-        case feeDetails = "fee_details", quoteID = "quote_id", startedAt = "started_at", updatedAt = "updated_at"
-        case completedAt = "completed_at", userActionRequiredBy = "user_action_required_by"
-        case stellarTransactionID = "stellar_transaction_id", externalTransactionID = "external_transaction_id"
-        case message, refunded, refunds, from, to
-        case depositMemo = "deposit_memo", depositMemoType = "deposit_memo_type", claimableBalanceID = "claimable_balance_id"
-        case withdrawAnchorAccount = "withdraw_anchor_account", withdrawMemo = "withdraw_memo"
-        case withdrawMemoType = "withdraw_memo_type"
+    /// `{"id": …, …}`.
+    var json: String {
+        var out = JSONObjectText()
+        self.write(to: &out)
+        return out.finish()
     }
 
-    func encode(to encoder: any Encoder) throws {
+    func write(to out: inout JSONObjectText) {
         let tx = self.transaction
-        var out = encoder.container(keyedBy: CodingKeys.self)
-        try out.encode(tx.id, forKey: .id)
-        try out.encode(tx.kind == .deposit ? "deposit" : "withdrawal", forKey: .kind)
-        try out.encode(tx.status.rawValue, forKey: .status)
-        try out.encodeIfPresent(tx.statusEta, forKey: .statusEta)
-        try out.encodeIfPresent(tx.kycVerified, forKey: .kycVerified)
-        try out.encode(self.moreInfoURL, forKey: .moreInfoURL)
-        try out.encodeIfPresent(tx.amountIn?.description, forKey: .amountIn)
-        try out.encodeIfPresent(tx.amountInAsset, forKey: .amountInAsset)
-        try out.encodeIfPresent(tx.amountOut?.description, forKey: .amountOut)
-        try out.encodeIfPresent(tx.amountOutAsset, forKey: .amountOutAsset)
-        try out.encodeIfPresent(tx.amountFee?.description, forKey: .amountFee)
-        try out.encodeIfPresent(tx.amountFeeAsset, forKey: .amountFeeAsset)
-        try out.encodeIfPresent(tx.feeDetails.map(FeeDetailsObject.init), forKey: .feeDetails)
-        try out.encodeIfPresent(tx.quoteID, forKey: .quoteID)
-        try out.encode(UTCTimestamp.format(tx.startedAt), forKey: .startedAt)
-        try out.encode(UTCTimestamp.format(tx.updatedAt), forKey: .updatedAt)
-        try out.encodeIfPresent(tx.completedAt.map(UTCTimestamp.format), forKey: .completedAt)
-        try out.encodeIfPresent(tx.userActionRequiredBy.map(UTCTimestamp.format), forKey: .userActionRequiredBy)
-        try out.encodeIfPresent(tx.stellarTransactionID, forKey: .stellarTransactionID)
-        try out.encodeIfPresent(tx.externalTransactionID, forKey: .externalTransactionID)
-        try out.encodeIfPresent(tx.message, forKey: .message)
-        try out.encode(tx.refunded, forKey: .refunded)
-        try out.encodeIfPresent(tx.refunds.map(RefundsObject.init), forKey: .refunds)
+        out.string("id", tx.id)
+        out.string("kind", tx.kind == .deposit ? "deposit" : "withdrawal")
+        out.string("status", tx.status.rawValue)
+        out.number("status_eta", tx.statusEta.map(String.init))
+        out.bool("kyc_verified", tx.kycVerified)
+        out.string("more_info_url", self.moreInfoURL)
+        out.string("amount_in", tx.amountIn?.description)
+        out.string("amount_in_asset", tx.amountInAsset)
+        out.string("amount_out", tx.amountOut?.description)
+        out.string("amount_out_asset", tx.amountOutAsset)
+        out.string("amount_fee", tx.amountFee?.description)
+        out.string("amount_fee_asset", tx.amountFeeAsset)
+        if let details = tx.feeDetails {
+            // SEP-24 calls the parts `breakdown` (SEP-6 and SEP-31 say `details`).
+            out.object("fee_details") { fee in
+                fee.string("total", details.total.description)
+                fee.string("asset", details.asset)
+                if let parts = details.details {
+                    fee.array("breakdown", parts) { part, item in
+                        item.string("name", part.name)
+                        item.string("description", part.description)
+                        item.string("amount", part.amount.description)
+                    }
+                }
+            }
+        }
+        out.string("quote_id", tx.quoteID)
+        out.string("started_at", UTCTimestamp.format(tx.startedAt))
+        out.string("updated_at", UTCTimestamp.format(tx.updatedAt))
+        out.string("completed_at", tx.completedAt.map(UTCTimestamp.format))
+        out.string("user_action_required_by", tx.userActionRequiredBy.map(UTCTimestamp.format))
+        out.string("stellar_transaction_id", tx.stellarTransactionID)
+        out.string("external_transaction_id", tx.externalTransactionID)
+        out.string("message", tx.message)
+        out.bool("refunded", tx.refunded)
+        if let refunds = tx.refunds {
+            out.object("refunds") { object in
+                object.string("amount_refunded", refunds.amountRefunded.description)
+                object.string("amount_fee", refunds.amountFee.description)
+                object.array("payments", refunds.payments) { payment, item in
+                    item.string("id", payment.id)
+                    item.string("id_type", payment.idType.rawValue)
+                    item.string("amount", payment.amount.description)
+                    item.string("fee", payment.fee.description)
+                }
+            }
+        }
         if tx.kind == .deposit {
-            try out.encodeIfPresent(tx.from, forKey: .from)
-            try out.encode(tx.to ?? Self.owner(tx.sub), forKey: .to)
-            try out.encodeIfPresent(tx.depositMemo, forKey: .depositMemo)
-            try out.encodeIfPresent(tx.depositMemoType?.rawValue, forKey: .depositMemoType)
-            try out.encodeIfPresent(tx.claimableBalanceID, forKey: .claimableBalanceID)
+            out.string("from", tx.from)
+            out.string("to", tx.to ?? Self.owner(tx.sub))
+            out.string("deposit_memo", tx.depositMemo)
+            out.string("deposit_memo_type", tx.depositMemoType?.rawValue)
+            out.string("claimable_balance_id", tx.claimableBalanceID)
         } else {
-            try out.encode(tx.from ?? Self.owner(tx.sub), forKey: .from)
-            try out.encodeIfPresent(tx.to, forKey: .to)
-            try out.encodeIfPresent(tx.withdrawAnchorAccount, forKey: .withdrawAnchorAccount)
-            try out.encodeIfPresent(tx.withdrawMemo, forKey: .withdrawMemo)
-            try out.encodeIfPresent(tx.withdrawMemoType?.rawValue, forKey: .withdrawMemoType)
+            out.string("from", tx.from ?? Self.owner(tx.sub))
+            out.string("to", tx.to)
+            out.string("withdraw_anchor_account", tx.withdrawAnchorAccount)
+            out.string("withdraw_memo", tx.withdrawMemo)
+            out.string("withdraw_memo_type", tx.withdrawMemoType?.rawValue)
         }
     }
-}
 
-extension TransactionObject {
     /// The owner's address (`M…` or `G…`): the fallback for a `to`/`from` that was never recorded.
     static func owner(_ sub: String) -> String {
         let subject = SEP10Subject(sub)
         return subject?.muxedAccount ?? subject?.account ?? sub
     }
-}
 
-/// SEP-24 `fee_details`: the parts are called `breakdown` here (SEP-6 and SEP-31 say `details`).
-private struct FeeDetailsObject: Encodable {
-    let total: String
-    let asset: String
-    let breakdown: [Part]?
-
-    struct Part: Encodable {
-        let name: String
-        let description: String?
-        let amount: String
+    /// `{"transaction": {...}}`, the body of `GET /transaction` and of callbacks.
+    static func single(_ object: TransactionObject) -> String {
+        var out = JSONObjectText()
+        out.object("transaction") { object.write(to: &$0) }
+        return out.finish()
     }
 
-    init(_ details: Transaction.FeeDetails) {
-        self.total = details.total.description
-        self.asset = details.asset
-        self.breakdown = details.details.map { $0.map { Part(name: $0.name, description: $0.description, amount: $0.amount.description) } }
+    /// `{"transactions": [...]}`.
+    static func list(_ objects: [TransactionObject]) -> String {
+        var out = JSONObjectText(capacity: 1200 * objects.count + 32)
+        out.array("transactions", objects) { object, item in object.write(to: &item) }
+        return out.finish()
     }
 }
 
-/// SEP-24 `refunds`, amounts as decimal strings.
-private struct RefundsObject: Encodable {
-    let amountRefunded: String
-    let amountFee: String
-    let payments: [Payment]
+/// Appends one JSON object's members to a string; absent (nil) members are skipped. Keys are trusted ASCII literals.
+struct JSONObjectText {
+    private(set) var text: String
+    private var empty = true
 
-    struct Payment: Encodable {
-        let id: String
-        let idType: String
-        let amount: String
-        let fee: String
-
-        enum CodingKeys: String, CodingKey { case id, idType = "id_type", amount, fee }
+    init(capacity: Int = 1024) {
+        self.text = "{"
+        self.text.reserveCapacity(capacity)
     }
 
-    init(_ refunds: Transaction.Refunds) {
-        self.amountRefunded = refunds.amountRefunded.description
-        self.amountFee = refunds.amountFee.description
-        self.payments = refunds.payments.map {
-            Payment(id: $0.id, idType: $0.idType.rawValue, amount: $0.amount.description, fee: $0.fee.description)
+    mutating func string(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        Self.appendQuoted(value, to: &self.text)
+    }
+
+    mutating func bool(_ key: String, _ value: Bool?) {
+        guard let value else { return }
+        self.key(key)
+        self.text += value ? "true" : "false"
+    }
+
+    /// A member whose value is already JSON number text.
+    mutating func number(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        self.text += value
+    }
+
+    mutating func object(_ key: String, _ body: (inout JSONObjectText) -> Void) {
+        self.key(key)
+        self.nested(body)
+    }
+
+    mutating func array<Element>(_ key: String, _ elements: [Element], _ body: (Element, inout JSONObjectText) -> Void) {
+        self.key(key)
+        self.text += "["
+        for (index, element) in elements.enumerated() {
+            if index > 0 { self.text += "," }
+            self.nested { body(element, &$0) }
         }
+        self.text += "]"
     }
 
-    enum CodingKeys: String, CodingKey { case amountRefunded = "amount_refunded", amountFee = "amount_fee", payments }
+    /// The finished object's text.
+    mutating func finish() -> String {
+        self.text += "}"
+        return self.text
+    }
+
+    /// Writes a nested object into this same buffer, so nothing is copied.
+    private mutating func nested(_ body: (inout JSONObjectText) -> Void) {
+        var inner = JSONObjectText(taking: self.text)
+        self.text = ""
+        body(&inner)
+        self.text = inner.finish()
+    }
+
+    private init(taking text: String) {
+        self.text = text
+        self.text += "{"
+    }
+
+    private mutating func key(_ key: String) {
+        if !self.empty { self.text += "," }
+        self.empty = false
+        self.text += "\""
+        self.text += key
+        self.text += "\":"
+    }
+
+    /// `"…"` with JSON escapes; the common case (nothing to escape) is one scan and one append.
+    static func appendQuoted(_ value: String, to text: inout String) {
+        text += "\""
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            text += value
+        } else {
+            text += JSONWriter.quoted(value).dropFirst().dropLast()
+        }
+        text += "\""
+    }
 }

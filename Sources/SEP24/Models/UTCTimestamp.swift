@@ -15,23 +15,31 @@ enum UTCTimestamp {
         let (days, msOfDay) = millis.quotientAndRemainder(dividingBy: 86_400_000)
         let (day, ms) = msOfDay < 0 ? (days - 1, msOfDay + 86_400_000) : (days, msOfDay)
         let (year, month, dayOfMonth) = Self.civil(fromDays: day)
-        var text = ""
-        text.reserveCapacity(24)
-        Self.append(year, width: 4, to: &text)
-        text += "-"
-        Self.append(month, width: 2, to: &text)
-        text += "-"
-        Self.append(dayOfMonth, width: 2, to: &text)
-        text += "T"
-        Self.append(ms / 3_600_000, width: 2, to: &text)
-        text += ":"
-        Self.append(ms / 60_000 % 60, width: 2, to: &text)
-        text += ":"
-        Self.append(ms / 1000 % 60, width: 2, to: &text)
-        text += "."
-        Self.append(ms % 1000, width: 3, to: &text)
-        text += "Z"
-        return text
+        // Fixed width: written into 24 bytes in place, one allocation for the whole string.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var rest = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(dayOfMonth, 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(ms / 3_600_000, 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(ms / 60_000 % 60, 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(ms / 1000 % 60, 2, at: 17)
+            buffer[19] = UInt8(ascii: ".")
+            put(ms % 1000, 3, at: 20)
+            buffer[23] = UInt8(ascii: "Z")
+            return 24
+        }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, or a bare `YYYY-MM-DD` (midnight UTC). Fractions beyond
@@ -109,11 +117,5 @@ enum UTCTimestamp {
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func append(_ value: Int64, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-        text += digits
     }
 }

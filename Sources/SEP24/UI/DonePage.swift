@@ -46,9 +46,7 @@ struct DonePage {
         context["title"] = context["heading"]
         if let closing { context["content"] = ["title": closing.title, "body": closing.body] }
         if transaction.callback == "postMessage" {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            let json = String(decoding: try encoder.encode(["transaction": self.deps.object(transaction)]), as: UTF8.self)
+            let json = TransactionObject.single(self.deps.object(transaction))
             context["post_message"] = true
             context["transaction_json"] = PageRenderer.scriptSafeJSON(json)
             context["send_on_load"] = sendCallbackOnLoad ? "true" : "false"
