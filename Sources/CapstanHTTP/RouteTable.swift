@@ -5,14 +5,23 @@ import Synchronization
 /// a known path with another method is a 405 with `Allow`, an unknown path a 404, and OPTIONS
 /// pre-flight answers for any known path.
 public final class RouteTable: Sendable {
-    private let routes = Mutex<[(method: HTTPRequest.Method, segments: [Substring])]>([])
+    private let routes = Mutex<[(method: HTTPRequest.Method, segments: [Substring], maxBodyBytes: Int?)]>([])
 
     public init() {}
 
     /// Records a route; patterns use Hummingbird's syntax (`:name` and `*` match one segment, `**` the rest).
-    public func add(_ method: HTTPRequest.Method, _ path: String) {
+    /// `maxBodyBytes` lets a route take larger bodies than the server-wide limit (SEP-12 uploads).
+    public func add(_ method: HTTPRequest.Method, _ path: String, maxBodyBytes: Int? = nil) {
         let segments = Self.segments(path)
-        self.routes.withLock { $0.append((method, segments)) }
+        self.routes.withLock { $0.append((method, segments, maxBodyBytes)) }
+    }
+
+    /// The body limit a route set for itself, nil when it keeps the server-wide one.
+    public func maxBodyBytes(_ method: HTTPRequest.Method, path: String) -> Int? {
+        let request = Self.segments(path)
+        return self.routes.withLock { routes in
+            routes.first { $0.method == method && Self.matches($0.segments, request) }?.maxBodyBytes
+        }
     }
 
     /// The methods registered for a concrete request path, empty when the path is unknown.

@@ -29,8 +29,11 @@ public struct SEPMiddleware<Context: RequestContext>: RouterMiddleware {
         var response: Response
         if request.method == .options {
             response = self.preflight(request)
-        } else if let length = request.headers[.contentLength].flatMap(Int.init), length > self.maxBodyBytes {
-            response = try self.errorResponse(SEPError(status: .contentTooLarge, message: "request body larger than \(self.maxBodyBytes) bytes"), request, context)
+        } else if let length = request.headers[.contentLength].flatMap(Int.init), length > self.maxBodyBytes,
+            case let limit = self.routes.maxBodyBytes(request.method, path: request.uri.path) ?? self.maxBodyBytes, length > limit
+        {
+            // The route lookup only runs for bodies over the server-wide limit, so ordinary requests never pay for it.
+            response = try self.errorResponse(SEPError(status: .contentTooLarge, message: "request body larger than \(limit) bytes"), request, context)
         } else {
             do {
                 response = try await next(request, context)

@@ -19,6 +19,8 @@ public final class PluginHost: Sendable {
 
     /// Plugins refused while loading, one line each, in load order.
     public let refusals: [PluginLoadError]
+    /// What plugins can ask of the host through `host_call`; modules register their methods here.
+    public let methods: HostMethods
     /// Behind a lock so a later reload can swap in new versions while calls go on.
     private let routing: Mutex<Routing>
     private let pool: PluginThreadPool
@@ -26,10 +28,11 @@ public final class PluginHost: Sendable {
     private let clock: @Sendable () -> Int64
     private let logger: Logger
 
-    private init(routing: Routing, refusals: [PluginLoadError], pool: PluginThreadPool, deadline: Duration,
+    private init(routing: Routing, refusals: [PluginLoadError], methods: HostMethods, pool: PluginThreadPool, deadline: Duration,
                  clock: @escaping @Sendable () -> Int64, logger: Logger) {
         self.routing = Mutex(routing)
         self.refusals = refusals
+        self.methods = methods
         self.pool = pool
         self.deadline = deadline
         self.clock = clock
@@ -55,8 +58,9 @@ public final class PluginHost: Sendable {
     ) async -> PluginHost {
         let clock = clock ?? SystemClock.nowUnixMilliseconds
         let pool = PluginThreadPool(maxThreads: configuration.maxThreads)
+        let methods = HostMethods()
         let setLoader = PluginSetLoader(
-            configuration: configuration, pool: pool, store: keyValueStore,
+            configuration: configuration, pool: pool, store: keyValueStore, methods: methods,
             pluginConfiguration: pluginConfiguration, clock: clock, logger: logger)
         // dlopen and init run plugin code, which may block: keep it off the cooperative pool.
         let (plugins, refusals) = await withCheckedContinuation { continuation in
@@ -70,7 +74,7 @@ public final class PluginHost: Sendable {
         }
         let owners = HookOwnership(order: configuration.order).owners(plugins)
         return PluginHost(
-            routing: Routing(plugins: plugins, owners: owners), refusals: refusals, pool: pool,
+            routing: Routing(plugins: plugins, owners: owners), refusals: refusals, methods: methods, pool: pool,
             deadline: configuration.deadline, clock: clock, logger: logger)
     }
 

@@ -16,13 +16,15 @@ final class PluginHostServices: Sendable {
     let logger: Logger
     private let store: any PluginKeyValueStore
     private let clock: @Sendable () -> Int64
+    private let methods: HostMethods
     /// While init runs: the last warning-or-worse line, quoted in the refusal if init fails.
     private let initLog = Mutex<(capturing: Bool, lastWarning: String?)>((false, nil))
 
-    init(pluginName: String, logger: Logger, store: any PluginKeyValueStore, clock: @escaping @Sendable () -> Int64) {
+    init(pluginName: String, logger: Logger, store: any PluginKeyValueStore, methods: HostMethods, clock: @escaping @Sendable () -> Int64) {
         self.pluginName = pluginName
         self.logger = logger
         self.store = store
+        self.methods = methods
         self.clock = clock
     }
 
@@ -64,6 +66,27 @@ final class PluginHostServices: Sendable {
 
     func removeValue(forKey key: String) -> Result<Void, KeyValueFailure> {
         self.blocking { [store, pluginName] in try await store.removeValue(plugin: pluginName, key: key) }
+    }
+
+    /// Runs a registered host method; nil when no module registered `name`.
+    func call(method name: String, request: [UInt8]) -> Result<[UInt8], HostMethodFailure>? {
+        guard let handler = self.methods.handler(for: name) else { return nil }
+        let logger = self.logger
+        let outcome: Result<Result<[UInt8], HostMethodFailure>, KeyValueFailure> = self.blocking { [pluginName] in
+            let result: Result<[UInt8], HostMethodError> = await Self.run(handler, pluginName, request)
+            if case .failure(let error) = result {
+                logger.warning("host_call refused", metadata: ["method": "\(name)", "reason": "\(error)"])
+            }
+            return result.mapError(HostMethodFailure.init)
+        }
+        switch outcome {
+        case .success(let result): return result
+        case .failure: return .failure(.transient)
+        }
+    }
+
+    private static func run(_ handler: HostMethods.Handler, _ plugin: String, _ request: [UInt8]) async -> Result<[UInt8], HostMethodError> {
+        do throws(HostMethodError) { return .success(try await handler(plugin, request)) } catch { return .failure(error) }
     }
 
     /// The C call is synchronous and runs on a host plugin thread (or one of the plugin's own),
@@ -122,7 +145,18 @@ final class PluginHostServices: Sendable {
             return services.removeValue(forKey: key).status
         }
         api.now_unix_ms = { host in PluginHostServices.from(host)?.now() ?? 0 }
-        api.host_call = { _, _, _, _, _, _ in CAPSTAN_UNIMPLEMENTED }
+        api.host_call = { host, method, json, length, sink, sinkContext in
+            guard let services = PluginHostServices.from(host), let method else { return CAPSTAN_INVALID }
+            guard json != nil || length == 0, length <= PluginHostServices.maxValueBytes else { return CAPSTAN_INVALID }
+            let request = json.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+            switch services.call(method: String(cString: method), request: request) {
+            case nil: return CAPSTAN_UNIMPLEMENTED
+            case .success(let reply)?:
+                reply.withUnsafeBufferPointer { sink?(sinkContext, $0.baseAddress, $0.count) }
+                return CAPSTAN_OK
+            case .failure(let failure)?: return failure.status
+            }
+        }
         let table = UnsafeMutablePointer<capstan_host_api>.allocate(capacity: 1)
         table.initialize(to: api)
         return UnsafePointer(table)
@@ -131,6 +165,27 @@ final class PluginHostServices: Sendable {
     fileprivate static func from(_ host: OpaquePointer?) -> PluginHostServices? {
         guard let host else { return nil }
         return Unmanaged<PluginHostServices>.fromOpaque(UnsafeRawPointer(host)).takeUnretainedValue()
+    }
+}
+
+/// Why a host method call failed, as the plugin will see it.
+enum HostMethodFailure: Error {
+    case invalid, notFound, transient
+
+    init(_ error: HostMethodError) {
+        switch error {
+        case .invalid: self = .invalid
+        case .notFound: self = .notFound
+        case .transient: self = .transient
+        }
+    }
+
+    var status: Int32 {
+        switch self {
+        case .invalid: CAPSTAN_INVALID
+        case .notFound: CAPSTAN_NOT_FOUND
+        case .transient: CAPSTAN_TRANSIENT
+        }
     }
 }
 

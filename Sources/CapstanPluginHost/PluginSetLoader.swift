@@ -9,6 +9,7 @@ struct PluginSetLoader {
     let configuration: PluginHostConfiguration
     let pool: PluginThreadPool
     let store: any PluginKeyValueStore
+    let methods: HostMethods
     let pluginConfiguration: @Sendable (String) -> [UInt8]
     let clock: @Sendable () -> Int64
     let logger: Logger
@@ -49,7 +50,7 @@ struct PluginSetLoader {
     private func initialise(_ candidate: PluginCandidate) -> Result<LoadedPlugin, PluginLoadError> {
         var logger = Logger(label: "capstan.plugin.\(candidate.name)")
         logger.logLevel = self.logger.logLevel
-        let services = PluginHostServices(pluginName: candidate.name, logger: logger, store: self.store, clock: self.clock)
+        let services = PluginHostServices(pluginName: candidate.name, logger: logger, store: self.store, methods: self.methods, clock: self.clock)
         var instance: UnsafeMutableRawPointer?
         if let initFunction = candidate.initFunction {
             var config = self.pluginConfiguration(candidate.name)

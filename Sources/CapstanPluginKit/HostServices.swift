@@ -83,6 +83,40 @@ public struct HostServices: @unchecked Sendable {
         try self.setValue(bytes, forKey: key)
     }
 
+    /// Calls a host method (`host_call`) with a JSON request and returns the reply's JSON bytes, or nil when this
+    /// host does not know the method (an older host, or the module that serves it is disabled).
+    public func call(method: String, json: [UInt8]) throws(PluginFailure) -> [UInt8]? {
+        guard let hostCall = self.function(\.host_call) else { return nil }
+        var reply: [UInt8] = []
+        let status = method.withCString { name in
+            json.withUnsafeBufferPointer { request in
+                withUnsafeMutablePointer(to: &reply) { slot in
+                    hostCall(self.api.pointee.host, name, request.baseAddress, request.count, { context, bytes, length in
+                        guard let context else { return }
+                        context.assumingMemoryBound(to: [UInt8].self).pointee = bytes.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+                    }, slot)
+                }
+            }
+        }
+        switch status {
+        case CAPSTAN_OK: return reply
+        case CAPSTAN_UNIMPLEMENTED: return nil
+        case CAPSTAN_INVALID: throw .fatal("host_call \(method) refused the request")
+        case CAPSTAN_NOT_FOUND: throw .notFound("host_call \(method): not found")
+        default: throw .transient("host_call \(method) failed (status \(status))")
+        }
+    }
+
+    /// `call(method:json:)` with Codable request and reply.
+    public func call<Request: Encodable, Reply: Decodable>(method: String, _ request: Request, as type: Reply.Type) throws(PluginFailure) -> Reply? {
+        let bytes: [UInt8]
+        do { bytes = Array(try JSONEncoder().encode(request)) } catch { throw .fatal("cannot encode the \(method) request") }
+        guard let reply = try self.call(method: method, json: bytes) else { return nil }
+        do { return try JSONDecoder().decode(Reply.self, from: Data(reply)) } catch {
+            throw .fatal("the host's \(method) reply is not a valid \(Reply.self)")
+        }
+    }
+
     /// The host's clock in Unix milliseconds (fixed in tests that fix it).
     public var nowUnixMilliseconds: Int64 {
         self.function(\.now_unix_ms).map { $0(self.api.pointee.host) } ?? 0

@@ -16,18 +16,16 @@ public struct SEP1Routes: Sendable {
     }
 
     @Sendable func stellarTOML(_ request: Request, context: CapstanRequestContext) async throws -> Response {
-        let text: String
+        let body: ByteBuffer
         do {
-            text = try await self.cache.current()
+            body = try await self.cache.currentBody()
         } catch {
             context.logger.error("stellar.toml unavailable", metadata: ["error": "\(String(reflecting: error))"])
             throw SEPError(status: .internalServerError, message: "stellar.toml is unavailable")
         }
-        // SEP-1 recommends text/plain so browsers show the file instead of downloading it.
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "public, max-age=60"],
-            body: .init(byteBuffer: ByteBuffer(string: text))
-        )
+        return Response(status: .ok, headers: Self.headers, body: .init(byteBuffer: body))
     }
+
+    /// SEP-1 recommends text/plain so browsers show the file instead of downloading it.
+    private static let headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "public, max-age=60"]
 }

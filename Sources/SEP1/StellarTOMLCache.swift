@@ -1,14 +1,16 @@
 import CapstanCore
+import Hummingbird
 import Synchronization
 
 /// Serves the last generated stellar.toml and rebuilds it once its age passes `maxAge`.
 ///
-/// The file is read by every wallet before anything else, so the hot path is a lock and a string copy;
+/// The file is read by every wallet before anything else, so the hot path is a lock and a reference-counted copy
+/// of a prebuilt buffer;
 /// the asset table and plugin are consulted at most once per `maxAge`, and a failed rebuild keeps the
 /// last good file in service.
 public final class StellarTOMLCache: Sendable {
     private struct State {
-        var text: String?
+        var file: (text: String, body: ByteBuffer)?
         var builtAt: ContinuousClock.Instant?
         var rebuilding = false
     }
@@ -28,18 +30,28 @@ public final class StellarTOMLCache: Sendable {
 
     /// The current file, built now if there is none yet or it is stale and nobody else is rebuilding it.
     public func current() async throws -> String {
+        try await self.file().text
+    }
+
+    /// The current file as a response body: the same bytes every time, shared rather than copied.
+    public func currentBody() async throws -> ByteBuffer {
+        try await self.file().body
+    }
+
+    private func file() async throws -> (text: String, body: ByteBuffer) {
         let now = ContinuousClock.now
-        let (cached, mustBuild) = self.state.withLock { state -> (String?, Bool) in
+        let (cached, mustBuild) = self.state.withLock { state -> ((text: String, body: ByteBuffer)?, Bool) in
             let fresh = state.builtAt.map { now - $0 < self.maxAge } ?? false
-            if fresh || (state.rebuilding && state.text != nil) { return (state.text, false) }
+            if fresh || (state.rebuilding && state.file != nil) { return (state.file, false) }
             state.rebuilding = true
-            return (state.text, true)
+            return (state.file, true)
         }
-        guard mustBuild else { return cached! }
+        if !mustBuild, let cached { return cached }
         do {
             let text = try await self.build()
-            self.state.withLock { $0 = State(text: text, builtAt: .now, rebuilding: false) }
-            return text
+            let file = (text: text, body: ByteBuffer(string: text))
+            self.state.withLock { $0 = State(file: file, builtAt: .now, rebuilding: false) }
+            return file
         } catch {
             self.state.withLock { $0.rebuilding = false }
             if let cached { return cached }

@@ -57,6 +57,26 @@ import Testing
         #expect(reply?["config"] == .other(#"["greeting": "hi"]"#))
     }
 
+    @Test func hostCallReachesRegisteredMethodsWithTheirOutcome() async throws {
+        let host = try await TestPlugins.host([try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
+        // Registered after load, as SEP-12 does: plugins see the method from then on.
+        host.methods.register("test.echo") { plugin, request throws(HostMethodError) in
+            let value = (try? JSONDecoder().decode([String: String].self, from: Data(request)))?["value"]
+            if value == "missing" { throw .notFound("no such thing") }
+            if value == "bad" { throw .invalid("bad request") }
+            return Array(#"{"echo":"\#(plugin):\#(value ?? "?")"}"#.utf8)
+        }
+        let ok = try await host.callJSON(.toml, #"{"mode":"host_call","key":"test.echo","value":"hi"}"#)
+        #expect(ok?["status"] == .integer(0))
+        #expect(ok?["answer"] == .other(#"["echo": "probe:hi"]"#))
+        let missing = try await host.callJSON(.toml, #"{"mode":"host_call","key":"test.echo","value":"missing"}"#)
+        #expect(missing?["status"] == .integer(2))
+        let bad = try await host.callJSON(.toml, #"{"mode":"host_call","key":"test.echo","value":"bad"}"#)
+        #expect(bad?["status"] == .integer(1))
+        let unknown = try await host.callJSON(.toml, #"{"mode":"host_call","key":"other.method","value":"x"}"#)
+        #expect(unknown?["status"] == .integer(3))
+    }
+
     @Test func missingConfigIsAnEmptyObject() async throws {
         let host = try await TestPlugins.host([try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
         #expect(try await host.callJSON(.toml, #"{"mode":"services"}"#)?["config"] == .other("[:]"))

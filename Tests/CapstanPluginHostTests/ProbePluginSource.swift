@@ -151,6 +151,18 @@ enum ProbePluginSource {
             reply_text(call, out);
             return CAPSTAN_OK;
         }
+        if (strcmp(mode, "host_call") == 0) {
+            /* Calls the method named in "key" with {"value": <value>}; replies the status and the host's answer. */
+            field(request, "key", key, sizeof key);
+            field(request, "value", value, sizeof value);
+            char json[300];
+            snprintf(json, sizeof json, "{\"value\":\"%s\"}", value);
+            char answer[256] = "null";
+            int32_t status = host->host_call(host->host, key, (const uint8_t *)json, strlen(json), copy_sink, answer);
+            snprintf(out, sizeof out, "{\"status\":%d,\"answer\":%s}", status, status == CAPSTAN_OK ? answer : "{}");
+            reply_text(call, out);
+            return CAPSTAN_OK;
+        }
         if (strcmp(mode, "kv_delete") == 0) {
             field(request, "key", key, sizeof key);
             return host->kv_delete(host->host, key, strlen(key));

@@ -259,9 +259,14 @@ typedef struct capstan_host_api {
 
     /* Generic request to the host: `method` is a NUL-terminated name, `json` the request object.
      * On CAPSTAN_OK the response JSON is delivered through `sink`. Returns CAPSTAN_UNIMPLEMENTED
-     * for a method this host does not know; check for it, since methods are added in later
-     * minors (for example "customer.status_changed" to trigger SEP-12 callbacks). ABI 1.0 knows
-     * no methods. */
+     * for a method this host does not know; check for it, since methods are added over time and
+     * a method's module may be disabled. Methods:
+     *   "customer.status_changed"  (served when SEP-12 is enabled) A customer's status changed
+     *       outside a request, e.g. after a manual review. req: the customer_get body for that
+     *       customer, "id" required: {"id": "...", "status": "ACCEPTED", "message"?: "...", ...}.
+     *       res {}. The host sends the wallet's SEP-12 callback and moves the customer's
+     *       transactions out of pending_customer_info_update. NOT_FOUND for an id the host never
+     *       handed out. Safe to repeat: only a status different from the last one acts. */
     int32_t (*host_call)(capstan_host *host, const char *method, const uint8_t *json, size_t len,
                          capstan_sink_fn sink, void *sink_ctx);
 
