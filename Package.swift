@@ -208,7 +208,7 @@ var targets: [Target] = [
     .testTarget(
         name: "CapstanAppTests",
         dependencies: [
-            "CapstanApp", "CapstanTesting", "CapstanCore", "CapstanHTTP", "SEP1", "StellarKit",
+            "CapstanApp", "CapstanTesting", "CapstanCore", "CapstanHTTP", "CapstanStore", "SEP1", "SEP12", "StellarKit",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Configuration", package: "swift-configuration"),

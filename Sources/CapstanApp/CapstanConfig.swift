@@ -90,7 +90,7 @@ public struct CapstanConfig: Sendable {
     }
 
     /// SEPs this build can serve; enabling any other is a configuration error rather than a silent no-op.
-    static let availableSEPs: Set<String> = ["sep1", "sep10", "sep24"]
+    static let availableSEPs: Set<String> = ["sep1", "sep10", "sep12", "sep24"]
 
     /// Loads and validates `file` (optional) under the environment, which wins over the file.
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(ConfigError) -> CapstanConfig {

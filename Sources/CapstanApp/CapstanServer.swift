@@ -97,15 +97,18 @@ public enum CapstanServer {
         // Services stop in reverse order: the server drains first, then plugins shut down, then the database closes.
         app.addServices(StoreService(store: store), PluginHostService(host: plugins))
         if workers {
-            app.addServices(self.callbackDispatcher(config: config, store: store, logger: logger))
+            app.addServices(self.callbackDispatcher(store.callbackOutbox, config: config, logger: logger))
+            if config.sep12.enabled {
+                app.addServices(self.callbackDispatcher(store.customerCallbacks, config: config, logger: Logger(label: "capstan.sep12.callbacks")))
+            }
         }
         return app
     }
 
     /// Delivers signed wallet callbacks from the outbox; after the store in the service list, so it stops before the store closes.
-    static func callbackDispatcher(config: CapstanConfig, store: SQLStore, logger: Logger) -> CallbackDispatcher {
+    static func callbackDispatcher(_ outbox: any CallbackOutboxStore, config: CapstanConfig, logger: Logger) -> CallbackDispatcher {
         CallbackDispatcher(
-            outbox: store.callbackOutbox,
+            outbox: outbox,
             signer: CallbackSigner(signingKey: config.sep10.signingKey),
             configuration: .init(maxAttempts: config.callbacks.maxAttempts, timeout: .milliseconds(config.callbacks.timeoutMilliseconds)),
             logger: logger

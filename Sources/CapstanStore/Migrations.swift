@@ -13,6 +13,7 @@ enum Migrations {
         Migration("0005_transaction_claims", apply: addTransactionClaims),
         Migration("0006_callback_outbox", apply: createCallbackOutbox),
         Migration("0007_withdraw_memo_counters", apply: createWithdrawMemoCounters),
+        Migration("0008_customer_callback_outbox", apply: createCustomerCallbackOutbox),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
@@ -160,6 +161,25 @@ enum Migrations {
         // The dispatcher's scan (undelivered, due) and the per-destination ordering check.
         try await index("callback_outbox_due_idx", on: "callback_outbox", ["delivered_at", "gave_up", "next_attempt_at"], sql)
         try await index("callback_outbox_transaction_idx", on: "callback_outbox", ["transaction_id", "url", "id"], sql)
+    }
+
+    /// SEP-12 status callbacks waiting for delivery: `callback_outbox`'s shape, keyed by customer id, which is not a
+    /// transaction (so the foreign key there cannot hold these rows).
+    private static func createCustomerCallbackOutbox(_ sql: any SQLDatabase) async throws {
+        try await sql.create(table: "customer_callback_outbox")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("customer_id", type: .text, .notNull)
+            .column("url", type: .text, .notNull)
+            .column("body", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("attempts", type: .int, .notNull, .default(0))
+            .column("next_attempt_at", type: .bigint, .notNull)
+            .column("delivered_at", type: .bigint)
+            .column("last_error", type: .text)
+            .column("gave_up", type: boolean, .notNull, .default(false))
+            .run()
+        try await index("customer_callback_outbox_due_idx", on: "customer_callback_outbox", ["delivered_at", "gave_up", "next_attempt_at"], sql)
+        try await index("customer_callback_outbox_customer_idx", on: "customer_callback_outbox", ["customer_id", "url", "id"], sql)
     }
 
     /// The last withdraw memo handed out per receiving account; bumped inside the write transaction that uses it.

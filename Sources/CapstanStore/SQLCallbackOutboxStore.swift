@@ -2,31 +2,44 @@ import CapstanCore
 import Foundation
 import SQLKit
 
-/// `CallbackOutboxStore` over SQL: the `callback_outbox` table, one row per callback to deliver.
+/// `CallbackOutboxStore` over SQL, one row per callback to deliver: `callback_outbox` (per transaction) or
+/// `customer_callback_outbox` (SEP-12, per customer), which share every column but the subject's.
 struct SQLCallbackOutboxStore: CallbackOutboxStore {
+    /// Where one kind of callback is queued.
+    struct Table: Sendable {
+        let name: String
+        /// The column naming what the callback is about; ordering is per (subject, URL).
+        let subject: String
+
+        static let transactions = Table(name: "callback_outbox", subject: "transaction_id")
+        static let customers = Table(name: "customer_callback_outbox", subject: "customer_id")
+    }
+
     let executor: any SQLExecutor
+    var table: Table = .transactions
 
     func due(limit: Int, now: Date, leaseUntil: Date?) async throws -> [CallbackDelivery] {
         guard limit > 0 else { return [] }
         let nowMilliseconds = now.storedMilliseconds
         let query: SQLQueryString = """
-            SELECT * FROM callback_outbox AS o
+            SELECT * FROM \(ident: self.table.name) AS o
             WHERE o.delivered_at IS NULL AND o.gave_up = \(bind: false) AND o.next_attempt_at <= \(bind: nowMilliseconds)
               AND NOT EXISTS (
-                SELECT 1 FROM callback_outbox AS e
-                WHERE e.transaction_id = o.transaction_id AND e.url = o.url
+                SELECT 1 FROM \(ident: self.table.name) AS e
+                WHERE e.\(ident: self.table.subject) = o.\(ident: self.table.subject) AND e.url = o.url
                   AND e.delivered_at IS NULL AND e.gave_up = \(bind: false) AND e.id < o.id)
             ORDER BY o.next_attempt_at, o.id
             LIMIT \(bind: Int64(limit))
             """
-        // Only the oldest open row of each (transaction, URL) qualifies, so a later status waits for an earlier one.
+        // Only the oldest open row of each (subject, URL) qualifies, so a later status waits for an earlier one.
+        let table = self.table
         guard let leaseUntil else {
-            return try await self.executor.read { sql in try await sql.raw(query).all().map(Self.delivery(from:)) }
+            return try await self.executor.read { sql in try await sql.raw(query).all().map { try Self.delivery(from: $0, table) } }
         }
         return try await self.executor.write { sql in
-            let rows = try await sql.raw(query).all().map(Self.delivery(from:))
+            let rows = try await sql.raw(query).all().map { try Self.delivery(from: $0, table) }
             guard !rows.isEmpty else { return [] }
-            try await sql.update("callback_outbox")
+            try await sql.update(self.table.name)
                 .set("next_attempt_at", to: leaseUntil.storedMilliseconds)
                 .where("id", .in, rows.map(\.id))
                 .run()
@@ -36,7 +49,7 @@ struct SQLCallbackOutboxStore: CallbackOutboxStore {
 
     func markDelivered(id: Int64, at: Date) async throws {
         try await self.executor.write { sql in
-            try await sql.update("callback_outbox")
+            try await sql.update(self.table.name)
                 .set("delivered_at", to: at.storedMilliseconds)
                 .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
                 .set(SQLIdentifier("last_error"), to: SQLLiteral.null)
@@ -47,7 +60,7 @@ struct SQLCallbackOutboxStore: CallbackOutboxStore {
 
     func markFailed(id: Int64, error: String, nextAttemptAt: Date, giveUp: Bool) async throws {
         try await self.executor.write { sql in
-            try await sql.update("callback_outbox")
+            try await sql.update(self.table.name)
                 .set("last_error", to: String(error.prefix(500)))
                 .set("next_attempt_at", to: nextAttemptAt.storedMilliseconds)
                 .set("gave_up", to: giveUp)
@@ -59,31 +72,41 @@ struct SQLCallbackOutboxStore: CallbackOutboxStore {
 
     func pending(transactionID: String) async throws -> [CallbackDelivery] {
         try await self.executor.read { sql in
-            try await sql.select().column("*").from("callback_outbox")
-                .where("transaction_id", .equal, transactionID)
+            try await sql.select().column("*").from(self.table.name)
+                .where(SQLIdentifier(self.table.subject), .equal, transactionID)
                 .where("delivered_at", .is, SQLLiteral.null)
                 .where("gave_up", .equal, false)
                 .orderBy("id")
                 .all()
-                .map(Self.delivery(from:))
+                .map { [table] in try Self.delivery(from: $0, table) }
         }
     }
 
     func all(transactionID: String) async throws -> [CallbackDelivery] {
         try await self.executor.read { sql in
-            try await sql.select().column("*").from("callback_outbox")
-                .where("transaction_id", .equal, transactionID)
+            try await sql.select().column("*").from(self.table.name)
+                .where(SQLIdentifier(self.table.subject), .equal, transactionID)
                 .orderBy("id")
                 .all()
-                .map(Self.delivery(from:))
+                .map { [table] in try Self.delivery(from: $0, table) }
         }
     }
 
-    private static func delivery(from sqlRow: any SQLRow) throws -> CallbackDelivery {
-        let row = StoredRow(row: sqlRow, table: "callback_outbox")
+    /// Queues one callback about `subject`, due now (used for SEP-12; transaction callbacks are queued by `update`).
+    func enqueue(subject: String, url: String, body: String, now: Date) async throws {
+        try await self.executor.write { sql in
+            try await sql.insert(into: self.table.name)
+                .columns(self.table.subject, "url", "body", "created_at", "attempts", "next_attempt_at", "gave_up")
+                .values(subject, url, body, now.storedMilliseconds, Int64(0), now.storedMilliseconds, false)
+                .run()
+        }
+    }
+
+    private static func delivery(from sqlRow: any SQLRow, _ table: Table) throws -> CallbackDelivery {
+        let row = StoredRow(row: sqlRow, table: table.name)
         return CallbackDelivery(
             id: try row.int64("id"),
-            transactionID: try row.string("transaction_id"),
+            transactionID: try row.string(table.subject),
             url: try row.string("url"),
             body: try row.string("body"),
             createdAt: try row.date("created_at"),
@@ -93,5 +116,11 @@ struct SQLCallbackOutboxStore: CallbackOutboxStore {
             lastError: try row.optionalString("last_error"),
             gaveUp: try row.bool("gave_up")
         )
+    }
+}
+
+extension SQLCallbackOutboxStore: CustomerCallbackQueue {
+    func enqueue(customerID: String, url: String, body: String, now: Date) async throws {
+        try await self.enqueue(subject: customerID, url: url, body: body, now: now)
     }
 }

@@ -55,6 +55,11 @@ public final class SQLStore: Sendable {
     /// Wallet callbacks waiting for delivery; `TransactionStore.update` fills it, a `CallbackDispatcher` drains it.
     public var callbackOutbox: any CallbackOutboxStore { SQLCallbackOutboxStore(executor: self.executor) }
 
+    /// SEP-12 customer status callbacks: queued by the SEP-12 module, drained by their own `CallbackDispatcher`.
+    public var customerCallbacks: any CallbackOutboxStore & CustomerCallbackQueue {
+        SQLCallbackOutboxStore(executor: self.executor, table: .customers)
+    }
+
     /// Registers how callbacks of `protocol`'s transactions are rendered (the SEP module supplies it; SEP-24
     /// renders `{"transaction": {...}}`). Register at start-up, before serving: until a protocol has a presenter,
     /// its status changes enqueue no callbacks (a warning is logged once). A later call replaces the presenter.

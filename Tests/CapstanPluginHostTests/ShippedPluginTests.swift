@@ -25,7 +25,10 @@ import Testing
         let host = try await TestPlugins.host([path])
         #expect(host.refusals.map(\.description) == [])
         let info = try #require(host.plugins.first)
-        #expect(info.name == "reference" && info.hooks == [.toml, .fee, .sep24Form, .sep24FormSubmit, .sep9Save, .depositInstructions] && info.abiMajor == 1)
+        #expect(info.name == "reference" && info.hooks == [
+            .toml, .fee, .sep24Form, .sep24FormSubmit, .sep9Save, .depositInstructions,
+            .customerGet, .customerPut, .customerDelete, .customerCallback,
+        ] && info.abiMajor == 1)
 
         let toml = try #require(try await host.call(.toml, TOMLRequestBody(), as: TOMLReply.self))
         #expect(toml.documentation["ORG_NAME"] == "Capstan Reference Anchor")

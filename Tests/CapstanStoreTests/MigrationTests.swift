@@ -19,7 +19,7 @@ import Testing
         try await TemporaryStore.with(migrated: false) { store, path in
             #expect(try await store.appliedMigrations() == [])
             #expect(try await store.migrate() == ["0001_assets", "0002_transactions", "0003_transaction_status_history", "0004_plugin_kv",
-                "0005_transaction_claims", "0006_callback_outbox", "0007_withdraw_memo_counters",
+                "0005_transaction_claims", "0006_callback_outbox", "0007_withdraw_memo_counters", "0008_customer_callback_outbox",
             ])
             #expect(try await store.appliedMigrations() == SQLStore.knownMigrations)
             #expect(try await store.migrate() == [])
