@@ -202,6 +202,18 @@ var targets: [Target] = [
         ],
         swiftSettings: strict
     ),
+    .testTarget(
+        name: "StellarHorizonTests",
+        dependencies: [
+            "StellarHorizon", "CapstanDevnet", "StellarKit",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        resources: [.copy("Fixtures")],
+        swiftSettings: strict
+    ),
     .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"], swiftSettings: strict),
     .testTarget(name: "CapstanStoreTests", dependencies: ["CapstanStore", "CapstanCore"], swiftSettings: strict),
     .testTarget(name: "CapstanPluginHostTests", dependencies: ["CapstanPluginHost", "CapstanCore"], swiftSettings: strict),
