@@ -8,6 +8,9 @@ let plugin = CapstanPlugin(name: "reference", version: "1.1.0") { hooks in
     hooks.on(.sep24FormSubmit) { (request: SubmitRequest, host) in try ReferenceInteractiveFlow.submit(request, host: host) }
     hooks.on(.sep9Save) { (request: SEP9SaveRequest, host) in try ReferenceInteractiveFlow.saveSEP9(request, host: host) }
     hooks.on(.depositInstructions) { (request: InstructionsRequest, _) in ReferenceInteractiveFlow.instructions(request) }
+    hooks.on(.sep6Info) { (request: ReferenceSEP6.InfoRequest, _) in ReferenceSEP6.info(request) }
+    hooks.on(.sep6Deposit) { (request: ReferenceSEP6.TransferRequest, host) in try ReferenceSEP6.deposit(request, host: host) }
+    hooks.on(.sep6Withdraw) { (request: ReferenceSEP6.TransferRequest, host) in try ReferenceSEP6.withdraw(request, host: host) }
     hooks.on(.customerGet) { (request: ReferenceCustomers.GetRequest, host) in try ReferenceCustomers.get(request, host: host) }
     hooks.on(.customerPut) { (request: ReferenceCustomers.PutRequest, host) in try ReferenceCustomers.put(request, host: host) }
     hooks.on(.customerDelete) { (request: ReferenceCustomers.DeleteRequest, host) in try ReferenceCustomers.delete(request, host: host) }

@@ -60,6 +60,8 @@ public struct CapstanConfig: Sendable {
     public struct SEP6: Sendable {
         public var enabled: Bool
         public var legacyCustomerInfoStatus: Bool
+        public var feeAuthenticationRequired: Bool
+        public var transactionsMaxLimit: Int
     }
 
     /// SEP-12 settings: where customer files go and how large they may be.
@@ -90,7 +92,7 @@ public struct CapstanConfig: Sendable {
     }
 
     /// SEPs this build can serve; enabling any other is a configuration error rather than a silent no-op.
-    static let availableSEPs: Set<String> = ["sep1", "sep10", "sep12", "sep24"]
+    static let availableSEPs: Set<String> = ["sep1", "sep6", "sep10", "sep12", "sep24"]
 
     /// Loads and validates `file` (optional) under the environment, which wins over the file.
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(ConfigError) -> CapstanConfig {
@@ -203,7 +205,9 @@ public struct CapstanConfig: Sendable {
         )
         self.sep6 = SEP6(
             enabled: try source.bool("sep6.enabled", default: false),
-            legacyCustomerInfoStatus: try source.bool("sep6.legacy_customer_info_status", default: false)
+            legacyCustomerInfoStatus: try source.bool("sep6.legacy_customer_info_status", default: false),
+            feeAuthenticationRequired: try source.bool("sep6.fee_authentication_required", default: true),
+            transactionsMaxLimit: try source.int("sep6.transactions_max_limit", default: 200, range: 1...10_000)
         )
         self.sep12 = SEP12(
             enabled: try source.bool("sep12.enabled", default: false),

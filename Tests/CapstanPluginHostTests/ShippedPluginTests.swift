@@ -26,7 +26,7 @@ import Testing
         #expect(host.refusals.map(\.description) == [])
         let info = try #require(host.plugins.first)
         #expect(info.name == "reference" && info.hooks == [
-            .toml, .fee, .sep24Form, .sep24FormSubmit, .sep9Save, .depositInstructions,
+            .toml, .fee, .sep6Info, .sep6Deposit, .sep6Withdraw, .sep24Form, .sep24FormSubmit, .sep9Save, .depositInstructions,
             .customerGet, .customerPut, .customerDelete, .customerCallback,
         ] && info.abiMajor == 1)
 

@@ -1,0 +1,110 @@
+/// Builds one JSON object as text, members in the order written; nil members are left out.
+///
+/// Hand-written rather than `JSONEncoder` for two reasons SEP-6 shares with SEP-24 (whose writer this mirrors; SEP
+/// modules never import each other): amounts in `/info`, `/fee` and the deposit and withdraw answers are JSON
+/// numbers that must keep `Amount`'s exact digits, which the encoder would send through `Double`; and transaction
+/// lists are a hot path where the encoder's generic machinery dominates the response time.
+struct JSONText {
+    private(set) var text: String
+    private var empty = true
+
+    init(capacity: Int = 512) {
+        self.text = "{"
+        self.text.reserveCapacity(capacity)
+    }
+
+    mutating func string(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        Self.appendQuoted(value, to: &self.text)
+    }
+
+    mutating func bool(_ key: String, _ value: Bool?) {
+        guard let value else { return }
+        self.key(key)
+        self.text += value ? "true" : "false"
+    }
+
+    /// A member whose value is already JSON number text (such as `Amount.description`).
+    mutating func number(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        self.text += value
+    }
+
+    mutating func object(_ key: String, _ body: (inout JSONText) -> Void) {
+        self.key(key)
+        self.nested(body)
+    }
+
+    mutating func objects<Element>(_ key: String, _ elements: [Element], _ body: (Element, inout JSONText) -> Void) {
+        self.key(key)
+        self.text += "["
+        for (index, element) in elements.enumerated() {
+            if index > 0 { self.text += "," }
+            self.nested { body(element, &$0) }
+        }
+        self.text += "]"
+    }
+
+    mutating func strings(_ key: String, _ values: [String]?) {
+        guard let values else { return }
+        self.key(key)
+        self.text += "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { self.text += "," }
+            Self.appendQuoted(value, to: &self.text)
+        }
+        self.text += "]"
+    }
+
+    /// The finished object's text.
+    mutating func finish() -> String {
+        self.text += "}"
+        return self.text
+    }
+
+    /// Writes a nested object into this same buffer, so nothing is copied.
+    private mutating func nested(_ body: (inout JSONText) -> Void) {
+        var inner = JSONText(taking: self.text)
+        self.text = ""
+        body(&inner)
+        self.text = inner.finish()
+    }
+
+    private init(taking text: String) {
+        self.text = text
+        self.text += "{"
+    }
+
+    private mutating func key(_ key: String) {
+        if !self.empty { self.text += "," }
+        self.empty = false
+        Self.appendQuoted(key, to: &self.text)
+        self.text += ":"
+    }
+
+    /// `"…"` with JSON escapes; the common case (nothing to escape) is one scan and one append.
+    static func appendQuoted(_ value: String, to text: inout String) {
+        text += "\""
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            text += value
+            text += "\""
+            return
+        }
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+}
