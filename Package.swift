@@ -106,7 +106,8 @@ var targets: [Target] = [
     .target(
         name: "CapstanWorkers",
         dependencies: [
-            "CapstanCore", "StellarKit", "StellarHorizon",
+            // No StellarHorizon: the workers define the ledger protocols they need; CapstanApp makes Horizon conform.
+            "CapstanCore", "StellarKit",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -189,7 +190,10 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "CapstanWorkersTests",
-        dependencies: ["CapstanWorkers", "CapstanCore", "CapstanStore", "StellarKit"],
+        dependencies: [
+            "CapstanWorkers", "CapstanCore", "CapstanStore", "StellarKit", "CapstanDevnet", "CapstanPluginHost",
+            .product(name: "Logging", package: "swift-log"),
+        ],
         swiftSettings: strict
     ),
     .testTarget(

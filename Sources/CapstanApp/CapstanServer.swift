@@ -101,6 +101,7 @@ public enum CapstanServer {
             if config.sep12.enabled {
                 app.addServices(self.callbackDispatcher(store.customerCallbacks, config: config, logger: Logger(label: "capstan.sep12.callbacks")))
             }
+            app.addServices(WorkerWiring.services(config: config, store: store, plugins: plugins, logger: logger))
         }
         return app
     }

@@ -14,6 +14,8 @@ enum Migrations {
         Migration("0006_callback_outbox", apply: createCallbackOutbox),
         Migration("0007_withdraw_memo_counters", apply: createWithdrawMemoCounters),
         Migration("0008_customer_callback_outbox", apply: createCustomerCallbackOutbox),
+        Migration("0009_stellar_submissions", apply: StellarSubmissionTables.create),
+        Migration("0010_ledger_cursors", apply: LedgerCursorTable.create),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))

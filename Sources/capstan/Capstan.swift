@@ -8,7 +8,7 @@ struct Capstan: AsyncParsableCommand {
         commandName: "capstan",
         abstract: "A Stellar anchor runtime: every SEP endpoint, the workers, and plugins in one binary.",
         version: CapstanVersion.current,
-        subcommands: [Serve.self, Init.self, Migrate.self, Keys.self, Assets.self, Plugins.self, Devnet.self]
+        subcommands: [Serve.self, Worker.self, Init.self, Migrate.self, Keys.self, Assets.self, Plugins.self, Devnet.self]
     )
 }
 

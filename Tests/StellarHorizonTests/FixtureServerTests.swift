@@ -207,7 +207,10 @@ import Testing
             #expect(tokens == ["1", "2", "3", "4", "5", "6"])
             // Each reconnect asked for what followed the last record received.
             let asked = cursors.all.compactMap { Int($0) }
-            #expect(asked.count >= 4 && asked == asked.sorted() && asked.first == 0)
+            #expect(asked.first == 0)
+            #expect(asked == asked.sorted(), "\(asked)")
+            // Several reconnects, since no connection carries more than two records.
+            #expect(Set(asked).count >= 3, "\(asked)")
             #expect(asked.allSatisfy { $0 == 0 || tokens.contains(String($0)) })
             #expect(connections.all.contains { if case .disconnected(.failed, _, _) = $0 { true } else { false } })
             #expect(ended.all.isEmpty)

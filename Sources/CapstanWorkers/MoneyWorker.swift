@@ -1,0 +1,68 @@
+import CapstanCore
+import Logging
+import ServiceLifecycle
+
+/// One pass of a money-moving worker: claims what is due, acts on it, and says how many rows it handled.
+public protocol MoneyWorker: Sendable {
+    /// The worker's CLI name (`pending-deposits`, `watch-payments`, …).
+    var name: String { get }
+    /// Runs one pass. Errors about single rows are logged inside; a thrown error means the pass could not run.
+    @discardableResult
+    func runOnce() async throws -> Int
+}
+
+/// Runs a `MoneyWorker` pass after pass, as a service of `capstan serve` or alone under `capstan worker`.
+public struct PeriodicWorkerService: Service {
+    let worker: any MoneyWorker
+    let interval: Duration
+    let logger: Logger
+
+    public init(_ worker: any MoneyWorker, interval: Duration, logger: Logger) {
+        self.worker = worker
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Passes until graceful shutdown or cancellation; a pass in hand finishes, only the wait is cut short.
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                try await self.worker.runOnce()
+            } catch {
+                // Returning would stop the whole service group: log and try again next pass.
+                self.logger.error("worker pass failed", metadata: ["worker": "\(self.worker.name)", "error": "\(String(reflecting: error))"])
+            }
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+            } catch {
+                return
+            }
+        }
+    }
+}
+
+extension WorkerContext {
+    /// Runs `body` for one claimed transaction, logging its failure so the others still get their turn, and always
+    /// releasing the claim afterwards unless `body` extended it on purpose.
+    func each(_ transactions: [Transaction], worker: String, _ body: @Sendable (Transaction) async throws -> ReleaseChoice) async {
+        for transaction in transactions {
+            var choice = ReleaseChoice.release
+            do {
+                choice = try await body(transaction)
+            } catch {
+                self.logger.error("transaction not processed; will retry", metadata: [
+                    "worker": "\(worker)", "transaction_id": "\(transaction.id)", "error": "\(String(reflecting: error))",
+                ])
+            }
+            if choice == .release { await self.release(transaction.id) }
+        }
+    }
+}
+
+/// What happens to a claim after its row was handled.
+enum ReleaseChoice: Sendable {
+    /// Free for the next pass of any instance.
+    case release
+    /// Left to run out (the body extended it, e.g. as a retry back-off).
+    case keep
+}
