@@ -90,7 +90,7 @@ extension SQLTransactionStore {
         }
         // SEP-24 `on_change_callback`: "on every status change or `kyc_verified` change".
         if new.status != old.status || new.kycVerified != old.kycVerified {
-            try await self.enqueueCallbacks(for: new, on: sql, now: now)
+            try await self.enqueueCallbacks(for: new, previousStatus: old.status, on: sql, now: now)
         }
         return new
     }
@@ -116,8 +116,8 @@ extension SQLTransactionStore {
     ///
     /// A presenter that throws is logged and skipped rather than failing the update: money must keep moving even
     /// if a wallet notification cannot be rendered. Without a presenter nothing is enqueued (logged once).
-    private func enqueueCallbacks(for transaction: Transaction, on sql: any SQLDatabase, now: Date) async throws {
-        let urls = CallbackURLs.of(transaction)
+    private func enqueueCallbacks(for transaction: Transaction, previousStatus: TransactionStatus, on sql: any SQLDatabase, now: Date) async throws {
+        let urls = CallbackURLs.of(transaction, previousStatus: previousStatus)
         guard !urls.isEmpty, let presenter = self.presenters.presenter(for: transaction.protocol, logger: self.logger) else { return }
         let body: [UInt8]
         do {

@@ -22,7 +22,9 @@ struct StubPresenter: TransactionPresenter {
         return tx
     }
 
-    @Test func everyStatusChangeEnqueuesOneCallbackPerDistinctURL() async throws {
+    /// SEP-24: `on_change_callback` hears of every status change; the `callback` URL gets "at most one POST", when the
+    /// interactive flow finishes (the transaction leaves `incomplete`).
+    @Test func onChangeHearsEveryStatusChangeAndCallbackOnlyTheEndOfTheFlow() async throws {
         try await TemporaryStore.with { store, _ in
             store.setPresenter(StubPresenter(), for: .sep24)
             try await store.transactions.insert(Self.deposit(onChange: "https://wallet.example/on-change", callback: "https://wallet.example/cb"))
@@ -31,9 +33,7 @@ struct StubPresenter: TransactionPresenter {
             _ = try await store.transactions.update(id: "t1", expectedVersion: nil, cause: "x") { $0.message = "no status change" }
             _ = try await store.transactions.update(id: "t1", expectedVersion: nil, cause: "x") { $0.status = .pendingAnchor }
             let pending = try await store.callbackOutbox.pending(transactionID: "t1")
-            #expect(pending.map(\.url) == [
-                "https://wallet.example/on-change", "https://wallet.example/cb", "https://wallet.example/on-change", "https://wallet.example/cb",
-            ])
+            #expect(pending.map(\.url) == ["https://wallet.example/on-change", "https://wallet.example/cb", "https://wallet.example/on-change"])
             #expect(pending[0].body == #"{"transaction":{"id":"t1","status":"pending_user_transfer_start"}}"#)
             #expect(pending[2].body == #"{"transaction":{"id":"t1","status":"pending_anchor"}}"#)
             #expect(pending.allSatisfy { $0.attempts == 0 && !$0.gaveUp && $0.deliveredAt == nil })
