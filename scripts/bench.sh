@@ -8,3 +8,6 @@ mkdir -p .build/bench/plugins.d
 cp -f .build/release/libCapstanReferencePlugin.so .build/bench/plugins.d/libreference.so
 make --no-print-directory -C Plugins/minimal-c OUT="$PWD/.build/bench/plugins.d" >/dev/null
 python3 scripts/bench.py --bin .build/release/capstan --plugins .build/bench/plugins.d "$@"
+python3 scripts/bench_sep10.py --bin .build/release/capstan
+python3 scripts/bench_sep24.py --bin .build/release/capstan
+python3 scripts/bench_sep6_12.py --bin .build/release/capstan --plugins "$PWD/.build/bench/plugins.d"
