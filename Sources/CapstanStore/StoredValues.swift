@@ -29,11 +29,17 @@ struct StoredRow {
     let table: String
 
     func string(_ column: String) throws -> String { try self.row.decode(column: column, as: String.self) }
-    func optionalString(_ column: String) throws -> String? { try self.row.decode(column: column, as: String?.self) }
+    func optionalString(_ column: String) throws -> String? { try self.optional(column, String.self) }
     func int64(_ column: String) throws -> Int64 { try self.row.decode(column: column, as: Int64.self) }
-    func optionalInt64(_ column: String) throws -> Int64? { try self.row.decode(column: column, as: Int64?.self) }
+    func optionalInt64(_ column: String) throws -> Int64? { try self.optional(column, Int64.self) }
     func bool(_ column: String) throws -> Bool { try self.row.decode(column: column, as: Bool.self) }
-    func optionalBool(_ column: String) throws -> Bool? { try self.row.decode(column: column, as: Bool?.self) }
+    func optionalBool(_ column: String) throws -> Bool? { try self.optional(column, Bool.self) }
+
+    /// A NULL check, then the plain type: drivers convert `String`/`Int64`/`Bool` directly, whereas asking for an
+    /// `Optional` sends every column through a generic `Decoder` (most of the transaction row's decoding time).
+    private func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
+        try self.row.decodeNil(column: column) ? nil : try self.row.decode(column: column, as: T.self)
+    }
 
     func date(_ column: String) throws -> Date { Date(storedMilliseconds: try self.int64(column)) }
     func optionalDate(_ column: String) throws -> Date? { try self.optionalInt64(column).map(Date.init(storedMilliseconds:)) }

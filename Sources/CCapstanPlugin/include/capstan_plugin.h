@@ -315,14 +315,19 @@ typedef struct capstan_host_api {
  *        "withdraw"?: {"SRT": {"funding_methods": [...], "types"?: {...}, ...}}}
  *   NULL -> the host lists its assets with their limits and fees.
  *
- * sep6_deposit  A wallet asked for a SEP-6 deposit; the host already created the transaction.
+ * sep6_deposit  A wallet asked for a SEP-6 deposit. The transaction has its id and is "incomplete"
+ *               but is not stored yet: a refusal leaves nothing in the wallet's history.
  *               Validate the request and say what the user must do.
  *   req {"transaction": transaction, "request": {...every GET /deposit parameter...},
  *        "auth": auth}
  *   res {"instructions"?: {"<sep9 name>": instruction}, "eta"?: 3600,
- *        "extra_info"?: {"message": "..."}, "customer_info_needed"?: ["first_name", ...]}
+ *        "extra_info"?: {"message": "..."}, "customer_info_needed"?: ["first_name", ...],
+ *        "customer_info_status"?: "pending"|"denied", "more_info_url"?: "https://..."}
  *   -> a non-empty customer_info_needed moves the transaction to pending_customer_info_update;
- *      otherwise it waits for the user's transfer. INVALID -> 400 to the wallet.
+ *      otherwise it waits for the user's transfer. INVALID -> 400 to the wallet. With
+ *      sep6.legacy_customer_info_status on, customer_info_needed is answered as the deprecated 403
+ *      non_interactive_customer_info_needed, and customer_info_status (with more_info_url) as the
+ *      403 customer_info_status body; nothing is stored.
  *   NULL -> the host answers 400 "deposit is not supported" (SEP-6 off for this anchor).
  *
  * sep6_withdraw A wallet asked for a SEP-6 withdrawal (dest, dest_extra, type, ...).
