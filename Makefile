@@ -1,4 +1,4 @@
-# Capstan: `make run` serves a working anchor, `make test` runs every test. `make` lists the rest.
+# Capstan: `make run` serves a working anchor on the devnet, `make test` runs every test. `make` lists the rest.
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
@@ -23,11 +23,14 @@ plugins: deps  # Build the reference (Swift) and minimal (C) plugins into plugin
 	cp -f $(REFERENCE_SO) plugins.d/libreference.so
 	@$(MAKE) --no-print-directory -C Plugins/minimal-c OUT=$(CURDIR)/plugins.d
 
-config: build  # Write a development config with fresh keys to $(CONFIG) unless one exists.
-	@test -f $(CONFIG) || $(CAPSTAN) init --dir $(CONFIG_DIR) --network testnet --home-domain localhost:8000
+config: build  # Write a development config (devnet, fresh keys) to $(CONFIG) unless one exists.
+	@test -f $(CONFIG) || $(CAPSTAN) init --dir $(CONFIG_DIR) --network devnet --home-domain localhost:8000
 
-run: build plugins config  # Serve on http://127.0.0.1:8000 with the reference plugin, on SQLite.
-	$(CAPSTAN) serve --config $(CONFIG)
+run: build plugins config  # The devnet on :8001 with SRT set up, and the anchor with every worker on http://127.0.0.1:8000.
+	@CAPSTAN=$(CAPSTAN) CONFIG_DIR=$(CONFIG_DIR) CONFIG=$(CONFIG) scripts/dev.sh
+
+demo: deps  # With `make run` serving: a stellar-sdk wallet deposits and withdraws SRT through SEP-24 and SEP-6.
+	python3 scripts/demo.py
 
 test: deps plugins  # Build and run every test: the Swift suites, then the Python interop suite.
 	CAPSTAN_REFERENCE_PLUGIN=$(CURDIR)/plugins.d/libreference.so CAPSTAN_REQUIRE_REFERENCE_PLUGIN=1 $(SWIFT) test
@@ -43,4 +46,4 @@ vectors:  # Regenerate the StellarKit golden vectors with the Python stellar-sdk
 clean:  # Remove build outputs (keeps $(CONFIG_DIR)).
 	rm -rf .build plugins.d/*.so
 
-.PHONY: help deps build plugins config run test bench vectors clean
+.PHONY: help deps build plugins config run demo test bench vectors clean

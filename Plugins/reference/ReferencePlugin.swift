@@ -1,6 +1,6 @@
 import CapstanPluginKit
 
-/// The reference anchor's plugin: stellar.toml contents, fees and the SEP-24 interactive flow for the SRT demo asset.
+/// The reference anchor's plugin: stellar.toml contents, fees, the SEP-6/24 flows, SEP-12 customers and pretend bank rails for the SRT demo asset.
 let plugin = CapstanPlugin(name: "reference", version: "1.1.0") { hooks in
     hooks.toml { (request: TOMLRequest, _) in ReferenceTOML.response(for: request) }
     hooks.fee { (request: FeeRequest, _) in try ReferenceFees.standard.fee(for: request) }
@@ -15,6 +15,11 @@ let plugin = CapstanPlugin(name: "reference", version: "1.1.0") { hooks in
     hooks.on(.customerPut) { (request: ReferenceCustomers.PutRequest, host) in try ReferenceCustomers.put(request, host: host) }
     hooks.on(.customerDelete) { (request: ReferenceCustomers.DeleteRequest, host) in try ReferenceCustomers.delete(request, host: host) }
     hooks.on(.customerCallback) { (request: ReferenceCustomers.CallbackRequest, _) in ReferenceCustomers.callback(request) }
+    hooks.initialize { configuration, host in try ReferenceRails.configure(configuration, host: host) }
+    hooks.on(.railsPollDeposits) { (request: ReferenceRails.Batch, host) in try ReferenceRails.pollDeposits(request, host: host) }
+    hooks.on(.railsSendPayout) { (request: ReferenceRails.PayoutRequest, host) in try ReferenceRails.sendPayout(request, host: host) }
+    hooks.on(.railsPollPayouts) { (request: ReferenceRails.Batch, host) in try ReferenceRails.pollPayouts(request, host: host) }
+    hooks.on(.afterDeposit) { (request: ReferenceRails.Single, host) in ReferenceRails.afterDeposit(request, host: host) }
 }
 
 /// The one symbol the host looks up.

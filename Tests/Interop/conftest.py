@@ -27,18 +27,18 @@ def run(capstan_bin, *args, env=None, timeout=60):
 class Server:
     """A `capstan serve` process on a free port; the address comes from its one stdout line."""
 
-    def __init__(self, capstan_bin, config, env=None, extra_args=()):
+    def __init__(self, capstan_bin, config, env=None, extra_args=(), workers=False, stderr=None):
         full_env = dict(os.environ)
         full_env.update(env or {})
         self.started = time.monotonic()
         self.process = subprocess.Popen(
-            [capstan_bin, "serve", "--config", str(config), "--port", "0", "--no-workers", *extra_args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env,
+            [capstan_bin, "serve", "--config", str(config), "--port", "0", *(() if workers else ("--no-workers",)), *extra_args],
+            stdout=subprocess.PIPE, stderr=stderr or subprocess.PIPE, text=True, env=full_env,
         )
         line = self.process.stdout.readline()
         if not line.startswith("listening on "):
             self.process.kill()
-            raise AssertionError(f"no listening line: {line!r} stderr={self.process.stderr.read()}")
+            raise AssertionError(f"no listening line: {line!r} stderr={self.process.stderr and self.process.stderr.read()}")
         self.url = line.split("listening on ", 1)[1].strip()
 
     def stop(self, timeout=10):
