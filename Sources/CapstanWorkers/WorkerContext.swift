@@ -22,7 +22,8 @@ public struct WorkerContext: Sendable {
     public var workerID: String
     /// Rows claimed per pass.
     public var batchSize: Int
-    /// How long a claim hides a row from other instances; longer than one pass takes.
+    /// How long a claim hides a row from other instances. A pass renews the claims it still holds, so this bounds
+    /// how long the rows of an instance that died (SIGKILL, power loss) stay out of reach, not how long a pass takes.
     public var leaseSeconds: Int
     /// Whether a deposit to a missing account first creates it (with `signer.startingBalance`, or the amount itself
     /// for lumens). Off: such deposits go to `error` with a message.
@@ -34,7 +35,7 @@ public struct WorkerContext: Sendable {
         transactions: any TransactionStore, workerTransactions: any WorkerTransactionStore,
         submissions: any StellarSubmissionStore, cursors: any LedgerCursorStore, assets: any AssetStore,
         ledger: any StellarLedger, rails: any Rails, feeProvider: (any FeeProvider)? = nil, signer: DepositEnvelopeSigner,
-        workerID: String = WorkerContext.newWorkerID(), batchSize: Int = 50, leaseSeconds: Int = 120,
+        workerID: String = WorkerContext.newWorkerID(), batchSize: Int = 50, leaseSeconds: Int = 30,
         createAccounts: Bool = true, logger: Logger, now: @escaping @Sendable () -> Date = { Date.now }
     ) {
         self.transactions = transactions
