@@ -11,3 +11,4 @@ python3 scripts/bench.py --bin .build/release/capstan --plugins .build/bench/plu
 python3 scripts/bench_sep10.py --bin .build/release/capstan
 python3 scripts/bench_sep24.py --bin .build/release/capstan
 python3 scripts/bench_sep6_12.py --bin .build/release/capstan --plugins "$PWD/.build/bench/plugins.d"
+python3 scripts/bench_money.py --bin .build/release/capstan --plugin .build/bench/plugins.d/libreference.so
