@@ -1,3 +1,4 @@
+import CapstanHTTP
 import CapstanCore
 
 /// The anchor's own logic in SEP-6: what `/info` adds per asset (funding methods, the deprecated `fields` and
@@ -107,12 +108,12 @@ public struct SEP6InfoReply: Codable, Sendable, Equatable {
 /// `sep6_deposit` and `sep6_withdraw` request.
 public struct SEP6TransferRequest: Codable, Sendable, Equatable {
     /// The transaction as it will be stored if the hook accepts it.
-    public var transaction: SEP6HookTransaction
+    public var transaction: HookTransaction
     /// Every query parameter of the wallet's request, as sent.
     public var request: [String: String]
     public var auth: SEP6HookAuth
 
-    public init(transaction: SEP6HookTransaction, request: [String: String], auth: SEP6HookAuth) {
+    public init(transaction: HookTransaction, request: [String: String], auth: SEP6HookAuth) {
         self.transaction = transaction
         self.request = request
         self.auth = auth

@@ -1,3 +1,4 @@
+import CapstanHTTP
 import CapstanCore
 
 /// The interactive flow of one transaction, independent of HTTP: which form comes next, what a submitted form

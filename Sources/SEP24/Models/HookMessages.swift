@@ -1,3 +1,5 @@
+import CapstanHTTP
+
 /// `sep24_form` request: which form comes next for this transaction.
 public struct FormRequest: Codable, Sendable, Equatable {
     public var transaction: HookTransaction

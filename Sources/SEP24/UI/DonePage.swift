@@ -1,3 +1,4 @@
+import CapstanHTTP
 import CapstanCore
 import Hummingbird
 

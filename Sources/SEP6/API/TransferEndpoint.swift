@@ -42,7 +42,7 @@ struct TransferEndpoint: Sendable {
 
         let claims = context.claims
         let hookRequest = SEP6TransferRequest(
-            transaction: SEP6HookTransaction(transaction, assetIssuer: valid.asset.issuer), request: fields.values,
+            transaction: HookTransaction(transaction, assetIssuer: valid.asset.issuer), request: fields.values,
             auth: SEP6HookAuth(account: claims.account, memo: claims.memo.map(String.init), sub: claims.owner, clientDomain: claims.clientDomain))
         let reply: SEP6TransferReply
         do {

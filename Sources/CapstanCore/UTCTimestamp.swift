@@ -1,4 +1,3 @@
-// A copy of SEP24/Models/UTCTimestamp.swift: SEP modules never import each other (DESIGN.md "Layout").
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -10,8 +9,8 @@ import Foundation
 ///
 /// Hand-written rather than a `DateFormatter`: lists of 50 transactions format 150 dates per request, and the
 /// civil-date arithmetic below is an order of magnitude cheaper than Foundation's calendar machinery.
-enum UTCTimestamp {
-    static func format(_ date: Date) -> String {
+public enum UTCTimestamp {
+    public static func format(_ date: Date) -> String {
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())   // as the store rounds
         let (days, msOfDay) = millis.quotientAndRemainder(dividingBy: 86_400_000)
         let (day, ms) = msOfDay < 0 ? (days - 1, msOfDay + 86_400_000) : (days, msOfDay)
@@ -45,7 +44,7 @@ enum UTCTimestamp {
 
     /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, or a bare `YYYY-MM-DD` (midnight UTC). Fractions beyond
     /// milliseconds are truncated, matching what the store keeps.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         var index = 0
         func number(_ count: Int) -> Int64? {

@@ -1,9 +1,8 @@
 import CapstanCore
-import CapstanHTTP
 
 /// The host's transaction record as hooks receive it (the header's shared `transaction` shape): SEP field names,
-/// amounts as decimal strings, times as RFC 3339 UTC. Mirrors SEP-24's type (SEP modules never import each other).
-public struct SEP6HookTransaction: Codable, Sendable, Equatable {
+/// amounts as decimal strings, times as RFC 3339 UTC.
+public struct HookTransaction: Codable, Sendable, Equatable {
     public var id: String
     public var `protocol`: String
     public var kind: String
