@@ -212,3 +212,28 @@ def test_fee_errors_in_the_wallets_language_and_preflight(sep6):
     ident = call(sep6, wallet, "GET", "/withdraw", {"asset_code": "SRT", "type": "cash"})[2]["id"]
     status, _, body = call(sep6, wallet, "PATCH", "/transactions/" + ident, json_body={"transaction": {"dest": IBAN}})
     assert status == 400 and isinstance(body["error"], str)                          # not waiting for an update
+
+
+def test_a_customer_accepted_through_sep12_moves_the_waiting_deposit_on(sep6):
+    """SEP-6 v4: a deposit waits in `pending_customer_info_update` until SEP-12 has what the anchor needs; the
+    reference plugin accepts a customer once a name, an email and a photo id (a multipart file upload) are on file."""
+    wallet = sep6.wallet()
+    status, _, body = call(sep6, wallet, "GET", "/deposit", {"asset_code": "SRT", "account": wallet.account, "amount": "25"})
+    assert status == 200, body
+    waiting = body["id"]
+    assert call(sep6, wallet, "GET", "/transaction", {"id": waiting})[2]["transaction"]["status"] == "pending_customer_info_update"
+
+    boundary = "capstan-interop-boundary"
+    fields = {"first_name": "Ana", "last_name": "Example", "email_address": "ana@example.com"}
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n' for name, value in fields.items()]
+    payload = "".join(parts).encode() + (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="photo_id_front"; filename="id.jpg"\r\n'
+        "Content-Type: image/jpeg\r\n\r\n").encode() + bytes(range(256)) * 64 + f"\r\n--{boundary}--\r\n".encode()
+    status, _, raw = request(sep6.toml["KYC_SERVER"] + "/customer", "PUT", payload, {
+        "Authorization": f"Bearer {wallet.token}", "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert status == 202, raw
+    status, _, raw = request(sep6.toml["KYC_SERVER"] + "/customer", headers={"Authorization": f"Bearer {wallet.token}"})
+    assert status == 200 and json.loads(raw)["status"] == "ACCEPTED", raw
+
+    tx = call(sep6, wallet, "GET", "/transaction", {"id": waiting})[2]["transaction"]
+    assert tx["status"] == "pending_user_transfer_start", tx
