@@ -81,6 +81,7 @@ public enum WorkerWiring {
                     await plugins.shutdown()
                     throw error
                 }
+                await worker.stop()
                 logger.info("worker pass done", metadata: ["worker": "\(name)", "handled": "\(handled)"])
                 await plugins.shutdown()
                 try await store.close()

@@ -57,6 +57,8 @@ public protocol LedgerCursorStore: Sendable {
     func advance(stream: String, to cursor: String, worker: String) async throws -> Bool
     /// The stored position, for operators and tests.
     func cursor(stream: String) async throws -> String?
+    /// Ends `worker`'s lease on `stream` now (a graceful stop), so a restarted watcher need not wait for it to run out.
+    func release(stream: String, worker: String) async throws
 }
 
 /// A held stream lease and where the stream stood.

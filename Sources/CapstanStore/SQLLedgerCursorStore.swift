@@ -35,6 +35,14 @@ struct SQLLedgerCursorStore: LedgerCursorStore {
         }
     }
 
+    func release(stream: String, worker: String) async throws {
+        try await self.executor.write { sql in
+            try await sql.update("ledger_cursors").set("leased_until", to: SQLLiteral.null)
+                .where("stream", .equal, stream).where("leased_by", .equal, worker)
+                .run()
+        }
+    }
+
     func cursor(stream: String) async throws -> String? {
         try await self.executor.read { sql in
             try await sql.select().column("cursor").from("ledger_cursors").where("stream", .equal, stream)

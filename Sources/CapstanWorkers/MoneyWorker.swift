@@ -9,6 +9,12 @@ public protocol MoneyWorker: Sendable {
     /// Runs one pass. Errors about single rows are logged inside; a thrown error means the pass could not run.
     @discardableResult
     func runOnce() async throws -> Int
+    /// Gives back what the worker holds beyond its rows (the watcher's stream leases) when it stops gracefully.
+    func stop() async
+}
+
+extension MoneyWorker {
+    public func stop() async {}
 }
 
 /// Runs a `MoneyWorker` pass after pass, as a service of `capstan serve` or alone under `capstan worker`.
@@ -35,9 +41,10 @@ public struct PeriodicWorkerService: Service {
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
             } catch {
-                return
+                break
             }
         }
+        await self.worker.stop()
     }
 }
 

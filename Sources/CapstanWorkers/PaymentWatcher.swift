@@ -34,6 +34,16 @@ public struct PaymentWatcher: MoneyWorker {
         return matched
     }
 
+    /// Releases the stream leases, so a restarted instance (a new worker id) follows the streams at once.
+    public func stop() async {
+        guard let accounts = try? await self.receivingAccounts() else { return }
+        for account in accounts {
+            do { try await self.context.cursors.release(stream: Self.stream(for: account), worker: self.context.workerID) } catch {
+                self.context.logger.warning("stream lease not released", metadata: ["account": "\(account)", "error": "\(error)"])
+            }
+        }
+    }
+
     func receivingAccounts() async throws -> [String] {
         var seen: Set<String> = []
         return try await self.context.assets.all().compactMap { asset in

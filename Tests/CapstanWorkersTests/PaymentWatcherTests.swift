@@ -120,6 +120,23 @@ import Testing
             #expect(try await fixture.store.ledgerCursors.cursor(stream: stream) != stored)
         }
     }
+
+    /// A graceful stop hands the stream back: the next instance (a new worker id after a restart) follows it at once
+    /// instead of waiting for the old lease to run out.
+    @Test func aGracefulStopReleasesTheStreamLease() async throws {
+        try await WorkerFixture.with { fixture in
+            let (user, first) = try await self.withdrawal(fixture)
+            try await fixture.pay(from: user, to: fixture.distribution.accountId, units: 50, memo: try self.memo(first))
+            let before = self.watcher(fixture, workerID: "before", leaseSeconds: 600)
+            #expect(try await before.runOnce() == 1)
+            let (_, second) = try await self.withdrawal(fixture, user: user)
+            try await fixture.pay(from: user, to: fixture.distribution.accountId, units: 50, memo: try self.memo(second))
+            #expect(try await self.watcher(fixture, workerID: "after", leaseSeconds: 600).runOnce() == 0)   // still leased
+            await before.stop()
+            #expect(try await self.watcher(fixture, workerID: "after", leaseSeconds: 600).runOnce() == 1)
+            #expect(try await fixture.reload(second).status == .pendingAnchor)
+        }
+    }
 }
 
 /// Turns the payment of the transaction `corruptHash` into an unreadable record, as a bad Horizon record would be.
