@@ -50,6 +50,9 @@ def enable(text, horizon, arrival_delay):
             text += f"\n{section}:\n  enabled: true\n"
     if not re.search(r"^horizon:", text, re.M):
         text += f'\nhorizon:\n  url: "{horizon}"\n'
+    if not re.search(r"^workers:", text, re.M):
+        # Development pace: ask the pretend bank again every few seconds rather than every 30.
+        text += "\nworkers:\n  interval_ms: 1000\n  recheck_seconds: 3\n"
     plugins = re.search(r"^plugins:\n((?:[ #].*\n|\n)*)", text, re.M)
     if plugins is not None and not re.search(r"^  config:", plugins.group(1), re.M):
         # The reference plugin's pretend bank: deposits arrive this many seconds after the user says they sent them.

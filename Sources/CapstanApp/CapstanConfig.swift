@@ -54,6 +54,7 @@ public struct CapstanConfig: Sendable {
     public var sep12: SEP12
     public var ui: UI
     public var callbacks: Callbacks
+    public var workers: Workers
     public var logLevel: Logger.Level
 
     /// SEP-6 settings.
@@ -89,6 +90,14 @@ public struct CapstanConfig: Sendable {
     public struct Callbacks: Sendable {
         public var maxAttempts: Int
         public var timeoutMilliseconds: Int
+    }
+
+    /// How often the money workers run inside `serve`.
+    public struct Workers: Sendable {
+        /// Pause between two passes of each worker.
+        public var intervalMilliseconds: Int
+        /// How long a deposit the rails did not report as arrived (or a trustline still missing) is left alone.
+        public var recheckSeconds: Int
     }
 
     /// SEPs this build can serve; enabling any other is a configuration error rather than a silent no-op.
@@ -221,6 +230,10 @@ public struct CapstanConfig: Sendable {
         self.callbacks = Callbacks(
             maxAttempts: try source.int("callbacks.max_attempts", default: 12, range: 1...100),
             timeoutMilliseconds: try source.int("callbacks.timeout_ms", default: 5000, range: 100...60_000)
+        )
+        self.workers = Workers(
+            intervalMilliseconds: try source.int("workers.interval_ms", default: 5000, range: 50...3_600_000),
+            recheckSeconds: try source.int("workers.recheck_seconds", default: 30, range: 0...86_400)
         )
 
         let level = try source.string("log.level") ?? "info"

@@ -63,6 +63,8 @@ extension CapstanConfig {
         .init("ui.default_lang", "en", "Language of pages when neither `lang` nor Accept-Language picks one (`en`, `es`)"),
         .init("callbacks.max_attempts", "12", "Delivery attempts for one wallet callback before it is given up"),
         .init("callbacks.timeout_ms", "5000", "Deadline of one callback POST"),
+        .init("workers.interval_ms", "5000", "Pause between two passes of each money worker inside `serve`"),
+        .init("workers.recheck_seconds", "30", "How long a deposit the rails did not report as arrived, or one waiting for a trustline, is left alone before it is asked about again"),
         .init("sep31.enabled", "false", "Serve SEP-31 (not in this build yet)"),
         .init("sep38.enabled", "false", "Serve SEP-38 (not in this build yet)"),
         .init("plugins.dir", "plugins.d", "Directory scanned for plugin `.so` files; relative to the config file"),

@@ -14,8 +14,6 @@ public enum WorkerWiring {
     public static let names = ["pending-deposits", "watch-payments", "outgoing", "poll-outgoing", "trustlines"]
     /// The workers that read or write the Stellar ledger; the others only talk to the rails.
     static let ledgerWorkers: Set<String> = ["pending-deposits", "watch-payments", "trustlines"]
-    /// Pause between passes when none is given.
-    public static let defaultInterval: Duration = .seconds(5)
 
     /// The ledger the workers pay on and the payment stream they watch: Horizon at `horizon.url` (the devnet in
     /// development).
@@ -26,8 +24,9 @@ public enum WorkerWiring {
 
     /// The workers `serve` runs as services: the rails-side ones always, the ledger ones when a ledger is wired.
     static func services(
-        config: CapstanConfig, store: SQLStore, plugins: PluginHost, interval: Duration = defaultInterval, logger: Logger
+        config: CapstanConfig, store: SQLStore, plugins: PluginHost, interval: Duration? = nil, logger: Logger
     ) -> [any Service] {
+        let interval = interval ?? .milliseconds(config.workers.intervalMilliseconds)
         let ledger = self.ledger(config: config, logger: logger)
         if ledger == nil { logger.notice("no Stellar ledger wired: pending-deposits, watch-payments and trustlines do not run") }
         return self.names.compactMap { name in
@@ -49,11 +48,11 @@ public enum WorkerWiring {
             signer: DepositEnvelopeSigner(network: Network(passphrase: config.networkPassphrase), keys: config.distributionKeys),
             logger: logger)
         switch name {
-        case "pending-deposits": return PendingDepositsWorker(context: context, recheckSeconds: 30)
+        case "pending-deposits": return PendingDepositsWorker(context: context, recheckSeconds: config.workers.recheckSeconds)
         case "watch-payments": return ledger.map { PaymentWatcher(context: context, source: $0.payments) }
         case "outgoing": return PayoutWorker(context: context)
         case "poll-outgoing": return PayoutPoller(context: context)
-        case "trustlines": return TrustlinesWorker(context: context, recheckSeconds: 30)
+        case "trustlines": return TrustlinesWorker(context: context, recheckSeconds: config.workers.recheckSeconds)
         default: return nil
         }
     }
