@@ -116,42 +116,9 @@ public struct SEP10Routes: Sendable {
     }
 
     static func jsonText(_ body: [String: String]) -> String {
-        var text = "{"
-        for (index, key) in body.keys.sorted().enumerated() {
-            if index > 0 { text += "," }
-            Self.appendJSONString(key, to: &text)
-            text += ":"
-            Self.appendJSONString(body[key]!, to: &text)
-        }
-        text += "}"
-        return text
-    }
-
-    /// RFC 8259 string escaping: quote, backslash and control characters.
-    static func appendJSONString(_ string: String, to text: inout String) {
-        text += "\""
-        defer { text += "\"" }
-        // Base64, strkeys and JWTs never need escaping; only the passphrase could, in theory.
-        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            text += string
-            return
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
+        var out = JSONObjectText(capacity: 256)
+        for key in body.keys.sorted() { out.string(key, body[key]) }
+        return out.finish()
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

@@ -25,34 +25,32 @@ final class InfoEndpoint: Sendable {
         }
         let assets = try await self.dependencies.assets.sep24Assets()
         let tableFees = self.dependencies.feeProvider == nil
-        var writer = JSONWriter()
-        writer.object { root in
-            for (key, side) in [("deposit", \Asset.deposit), ("withdraw", \Asset.withdraw)] {
-                root.member(key) { section in
-                    for asset in assets {
-                        let direction = asset[keyPath: side]
-                        section.member(asset.code) { entry in
-                            entry.member("enabled", direction.enabled)
-                            if let minimum = direction.minAmount { entry.member("min_amount", number: minimum.description) }
-                            if let maximum = direction.maxAmount { entry.member("max_amount", number: maximum.description) }
-                            if tableFees {
-                                entry.member("fee_fixed", number: (direction.feeFixed ?? .zero).description)
-                                entry.member("fee_percent", number: (direction.feePercent ?? .zero).description)
-                            }
+        var root = JSONObjectText()
+        for (key, side) in [("deposit", \Asset.deposit), ("withdraw", \Asset.withdraw)] {
+            root.object(key) { section in
+                for asset in assets {
+                    let direction = asset[keyPath: side]
+                    section.object(asset.code) { entry in
+                        entry.bool("enabled", direction.enabled)
+                        entry.number("min_amount", direction.minAmount?.description)
+                        entry.number("max_amount", direction.maxAmount?.description)
+                        if tableFees {
+                            entry.number("fee_fixed", (direction.feeFixed ?? .zero).description)
+                            entry.number("fee_percent", (direction.feePercent ?? .zero).description)
                         }
                     }
                 }
             }
-            root.member("fee") { fee in
-                fee.member("enabled", true)
-                fee.member("authentication_required", true)
-            }
-            root.member("features") { features in
-                features.member("account_creation", self.dependencies.settings.accountCreation)
-                features.member("claimable_balances", self.dependencies.settings.claimableBalances)
-            }
         }
-        let body = ByteBuffer(string: writer.text)
+        root.object("fee") { fee in
+            fee.bool("enabled", true)
+            fee.bool("authentication_required", true)
+        }
+        root.object("features") { features in
+            features.bool("account_creation", self.dependencies.settings.accountCreation)
+            features.bool("claimable_balances", self.dependencies.settings.claimableBalances)
+        }
+        let body = ByteBuffer(string: root.finish())
         self.cached.withLock { $0 = (body, now) }
         return Self.json(body)
     }
@@ -87,9 +85,9 @@ final class InfoEndpoint: Sendable {
             context.logger.error("fee unavailable", metadata: ["error": "\(error)"])
             throw SEPError(status: .serviceUnavailable, message: deps.pages.catalog.text("api_unavailable", language))
         }
-        var writer = JSONWriter()
-        writer.object { $0.member("fee", number: quote.amountFee.description) }
-        return Self.json(ByteBuffer(string: writer.text))
+        var out = JSONObjectText()
+        out.number("fee", quote.amountFee.description)
+        return Self.json(ByteBuffer(string: out.finish()))
     }
 
     static func json(_ body: ByteBuffer) -> Response {

@@ -21,7 +21,7 @@ struct InfoEndpoint: Sendable {
         let tableFees = self.deps.feeProvider == nil
         var sections: [(String, Bool, Bool)] = [("deposit", true, false), ("withdraw", false, false)]
         if self.deps.settings.advertiseExchange { sections += [("deposit-exchange", true, true), ("withdraw-exchange", false, true)] }
-        var out = JSONText()
+        var out = JSONObjectText()
         for (key, deposit, exchange) in sections {
             out.object(key) { section in
                 for asset in assets {
@@ -68,7 +68,7 @@ struct InfoEndpoint: Sendable {
         return TransferEndpoint.json(out.finish())
     }
 
-    private static func write(fields: [String: SEP6InfoReply.Field], to out: inout JSONText) {
+    private static func write(fields: [String: SEP6InfoReply.Field], to out: inout JSONObjectText) {
         out.object("fields") { object in
             for (name, field) in fields.sorted(by: { $0.key < $1.key }) {
                 object.object(name) { entry in
@@ -116,7 +116,7 @@ struct InfoEndpoint: Sendable {
             logger.error("fee unavailable", metadata: ["error": "\(error)"])
             throw self.deps.unavailable(language)
         }
-        var out = JSONText()
+        var out = JSONObjectText()
         out.number("fee", quote.amountFee.description)
         return TransferEndpoint.json(out.finish())
     }

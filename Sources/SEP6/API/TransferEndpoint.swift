@@ -149,7 +149,7 @@ struct TransferEndpoint: Sendable {
     /// (exactly the SEP's keys: the suite refuses any other).
     private func answer(_ transaction: Transaction, reply: SEP6TransferReply, request: TransferRequest) -> String {
         let direction = request.operation.isDeposit ? request.asset.deposit : request.asset.withdraw
-        var out = JSONText()
+        var out = JSONObjectText()
         if request.operation.isDeposit {
             out.string("how", Self.how(transaction, reply: reply, language: request.language))
             out.string("id", transaction.id)
@@ -193,7 +193,7 @@ struct TransferEndpoint: Sendable {
 
     /// The deprecated 403 answers (SEP-6 "Customer Information Needed" and "Customer Information Status").
     static func legacyCustomerInfo(_ reply: SEP6TransferReply) throws -> Response {
-        var out = JSONText()
+        var out = JSONObjectText()
         if let needed = reply.customerInfoNeeded, !needed.isEmpty {
             out.string("type", "non_interactive_customer_info_needed")
             out.strings("fields", needed)

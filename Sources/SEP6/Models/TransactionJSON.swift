@@ -10,19 +10,19 @@ import CapstanHTTP
 enum TransactionJSON {
     /// `{"transaction": {...}}`.
     static func single(_ transaction: Transaction) -> String {
-        var out = JSONText()
+        var out = JSONObjectText()
         out.object("transaction") { Self.write(transaction, to: &$0) }
         return out.finish()
     }
 
     /// `{"transactions": [...]}`.
     static func list(_ transactions: [Transaction]) -> String {
-        var out = JSONText(capacity: 1200 * transactions.count + 32)
+        var out = JSONObjectText(capacity: 1200 * transactions.count + 32)
         out.objects("transactions", transactions) { transaction, item in Self.write(transaction, to: &item) }
         return out.finish()
     }
 
-    static func write(_ tx: Transaction, to out: inout JSONText) {
+    static func write(_ tx: Transaction, to out: inout JSONObjectText) {
         out.string("id", tx.id)
         out.string("kind", tx.kind.rawValue)
         out.string("status", tx.status.rawValue)
@@ -34,23 +34,11 @@ enum TransactionJSON {
         out.string("amount_out_asset", tx.amountOutAsset)
         out.string("amount_fee", tx.amountFee?.description)
         out.string("amount_fee_asset", tx.amountFeeAsset)
-        if let fee = tx.feeDetails {
-            out.object("fee_details") { object in
-                object.string("total", fee.total.description)
-                object.string("asset", fee.asset)
-                if let parts = fee.details {
-                    object.objects("details", parts) { part, item in
-                        item.string("name", part.name)
-                        item.string("description", part.description)
-                        item.string("amount", part.amount.description)
-                    }
-                }
-            }
-        }
+        out.feeDetails(tx.feeDetails, partsKey: "details")
         out.string("quote_id", tx.quoteID)
         let deposit = tx.kind == .deposit || tx.kind == .depositExchange
-        out.string("from", tx.from ?? (deposit ? nil : Self.owner(tx.sub)))
-        out.string("to", tx.to ?? (deposit ? Self.owner(tx.sub) : nil))
+        out.string("from", tx.from ?? (deposit ? nil : SEP10Subject.walletAccount(of: tx.sub)))
+        out.string("to", tx.to ?? (deposit ? SEP10Subject.walletAccount(of: tx.sub) : nil))
         out.string("external_extra", tx.externalExtra)
         out.string("external_extra_text", tx.externalExtraText)
         if deposit {
@@ -70,18 +58,7 @@ enum TransactionJSON {
         out.string("external_transaction_id", tx.externalTransactionID)
         out.string("message", tx.message)
         out.bool("refunded", tx.refunded)
-        if let refunds = tx.refunds {
-            out.object("refunds") { object in
-                object.string("amount_refunded", refunds.amountRefunded.description)
-                object.string("amount_fee", refunds.amountFee.description)
-                object.objects("payments", refunds.payments) { payment, item in
-                    item.string("id", payment.id)
-                    item.string("id_type", payment.idType.rawValue)
-                    item.string("amount", payment.amount.description)
-                    item.string("fee", payment.fee.description)
-                }
-            }
-        }
+        out.refunds(tx.refunds)
         Self.writeRequests(tx, to: &out)
         if let instructions = tx.instructions, Self.showsInstructions(tx.status) {
             out.object("instructions") { object in
@@ -98,7 +75,7 @@ enum TransactionJSON {
     /// What the anchor asks of the wallet. `required_info_updates` lists the fields of a PATCH while the status is
     /// `pending_transaction_info_update`, and the SEP-12 fields while it is `pending_customer_info_update`; the
     /// latter also go out under the older `required_customer_info_updates` name that wallets still read.
-    private static func writeRequests(_ tx: Transaction, to out: inout JSONText) {
+    private static func writeRequests(_ tx: Transaction, to out: inout JSONObjectText) {
         guard [.pendingTransactionInfoUpdate, .pendingCustomerInfoUpdate].contains(tx.status) else { return }
         out.string("required_info_message", tx.requiredInfoMessage)
         guard let updates = tx.requiredInfoUpdates, !updates.isEmpty else { return }
@@ -120,12 +97,6 @@ enum TransactionJSON {
     /// before that (KYC pending) the user must not pay yet.
     static func showsInstructions(_ status: TransactionStatus) -> Bool {
         ![.incomplete, .pendingCustomerInfoUpdate].contains(status)
-    }
-
-    /// The owner's address (`M…` or `G…`): the fallback for a `to`/`from` that was never recorded.
-    static func owner(_ sub: String) -> String {
-        let subject = SEP10Subject(sub)
-        return subject?.muxedAccount ?? subject?.account ?? sub
     }
 }
 

@@ -1,43 +1,42 @@
 /// Builds one JSON object as text, members in the order written; nil members are left out.
 ///
-/// Hand-written rather than `JSONEncoder` for two reasons SEP-6 shares with SEP-24 (whose writer this mirrors; SEP
-/// modules never import each other): amounts in `/info`, `/fee` and the deposit and withdraw answers are JSON
-/// numbers that must keep `Amount`'s exact digits, which the encoder would send through `Double`; and transaction
-/// lists are a hot path where the encoder's generic machinery dominates the response time.
-struct JSONText {
+/// Hand-written rather than `JSONEncoder` for two reasons every SEP module shares: amounts in `/info`, `/fee` and the
+/// transfer answers are JSON numbers that must keep `Amount`'s exact digits, which the encoder would send through
+/// `Double`; and transaction lists are a hot path where the encoder's generic machinery dominates the response time.
+public struct JSONObjectText {
     private(set) var text: String
     private var empty = true
 
-    init(capacity: Int = 512) {
+    public init(capacity: Int = 512) {
         self.text = "{"
         self.text.reserveCapacity(capacity)
     }
 
-    mutating func string(_ key: String, _ value: String?) {
+    public mutating func string(_ key: String, _ value: String?) {
         guard let value else { return }
         self.key(key)
         Self.appendQuoted(value, to: &self.text)
     }
 
-    mutating func bool(_ key: String, _ value: Bool?) {
+    public mutating func bool(_ key: String, _ value: Bool?) {
         guard let value else { return }
         self.key(key)
         self.text += value ? "true" : "false"
     }
 
     /// A member whose value is already JSON number text (such as `Amount.description`).
-    mutating func number(_ key: String, _ value: String?) {
+    public mutating func number(_ key: String, _ value: String?) {
         guard let value else { return }
         self.key(key)
         self.text += value
     }
 
-    mutating func object(_ key: String, _ body: (inout JSONText) -> Void) {
+    public mutating func object(_ key: String, _ body: (inout JSONObjectText) -> Void) {
         self.key(key)
         self.nested(body)
     }
 
-    mutating func objects<Element>(_ key: String, _ elements: [Element], _ body: (Element, inout JSONText) -> Void) {
+    public mutating func objects<Element>(_ key: String, _ elements: [Element], _ body: (Element, inout JSONObjectText) -> Void) {
         self.key(key)
         self.text += "["
         for (index, element) in elements.enumerated() {
@@ -47,7 +46,7 @@ struct JSONText {
         self.text += "]"
     }
 
-    mutating func strings(_ key: String, _ values: [String]?) {
+    public mutating func strings(_ key: String, _ values: [String]?) {
         guard let values else { return }
         self.key(key)
         self.text += "["
@@ -59,14 +58,14 @@ struct JSONText {
     }
 
     /// The finished object's text.
-    mutating func finish() -> String {
+    public mutating func finish() -> String {
         self.text += "}"
         return self.text
     }
 
     /// Writes a nested object into this same buffer, so nothing is copied.
-    private mutating func nested(_ body: (inout JSONText) -> Void) {
-        var inner = JSONText(taking: self.text)
+    private mutating func nested(_ body: (inout JSONObjectText) -> Void) {
+        var inner = JSONObjectText(taking: self.text)
         self.text = ""
         body(&inner)
         self.text = inner.finish()
@@ -85,7 +84,7 @@ struct JSONText {
     }
 
     /// `"…"` with JSON escapes; the common case (nothing to escape) is one scan and one append.
-    static func appendQuoted(_ value: String, to text: inout String) {
+    public static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
         guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
             text += value
