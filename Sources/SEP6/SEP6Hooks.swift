@@ -111,9 +111,9 @@ public struct SEP6TransferRequest: Codable, Sendable, Equatable {
     public var transaction: HookTransaction
     /// Every query parameter of the wallet's request, as sent.
     public var request: [String: String]
-    public var auth: SEP6HookAuth
+    public var auth: HookAuth
 
-    public init(transaction: HookTransaction, request: [String: String], auth: SEP6HookAuth) {
+    public init(transaction: HookTransaction, request: [String: String], auth: HookAuth) {
         self.transaction = transaction
         self.request = request
         self.auth = auth
@@ -162,25 +162,5 @@ public struct SEP6TransferReply: Codable, Sendable, Equatable {
         case instructions, eta
         case extraInfo = "extra_info", customerInfoNeeded = "customer_info_needed"
         case customerInfoStatus = "customer_info_status", moreInfoURL = "more_info_url"
-    }
-}
-
-/// The authenticated wallet (the header's shared `auth` shape).
-public struct SEP6HookAuth: Codable, Sendable, Equatable {
-    public var account: String
-    public var memo: String?
-    public var sub: String
-    public var clientDomain: String?
-
-    public init(account: String, memo: String?, sub: String, clientDomain: String?) {
-        self.account = account
-        self.memo = memo
-        self.sub = sub
-        self.clientDomain = clientDomain
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case account, memo, sub
-        case clientDomain = "client_domain"
     }
 }

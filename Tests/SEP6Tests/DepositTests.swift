@@ -1,3 +1,4 @@
+import CapstanHTTP
 import CapstanCore
 import Foundation
 import Testing
@@ -39,7 +40,7 @@ import Testing
             _ = try await wallet.start("deposit", sub: "\(Accounts.alice):42", "email_address=a%40b.example&type=SWIFT")
             let seen = try #require(hooks.requests.withLock { $0.first })
             #expect(seen.request["email_address"] == "a@b.example" && seen.request["type"] == "SWIFT")
-            #expect(seen.auth == SEP6HookAuth(account: Accounts.alice, memo: "42", sub: "\(Accounts.alice):42", clientDomain: nil))
+            #expect(seen.auth == HookAuth(account: Accounts.alice, memo: "42", sub: "\(Accounts.alice):42", clientDomain: nil))
             #expect(seen.transaction.protocol == "sep6" && seen.transaction.kind == "deposit" && seen.transaction.status == "incomplete")
             // A shared account's user gets the memo that credits them.
             #expect(seen.transaction.depositMemo == "42" && seen.transaction.depositMemoType == "id")

@@ -1,3 +1,5 @@
+import CapstanHTTP
+
 /// `customer_get` input.
 public struct CustomerGetRequest: Codable, Sendable, Equatable {
     public var auth: HookAuth

@@ -35,7 +35,7 @@ struct InteractiveEndpoint: Sendable {
         let sep9 = SEP9Fields.extract(fields)
         if !sep9.isEmpty {
             let claims = context.claims
-            let auth = HookAuth(account: claims.account, memo: claims.memo.map(String.init), sub: claims.owner, clientDomain: claims.clientDomain)
+            let auth = HookAuth(claims: claims)
             do {
                 if try await deps.hooks.saveSEP9(SEP9Submission(transactionID: transaction.id, auth: auth, fields: sep9)) {
                     flow.prefill = sep9

@@ -102,27 +102,6 @@ public struct SEP9Submission: Codable, Sendable, Equatable {
         case transactionID = "transaction_id", auth, fields
     }
 }
-
-/// The authenticated wallet, as every hook that needs it receives it.
-public struct HookAuth: Codable, Sendable, Equatable {
-    public var account: String
-    public var memo: String?
-    public var sub: String
-    public var clientDomain: String?
-
-    public init(account: String, memo: String?, sub: String, clientDomain: String?) {
-        self.account = account
-        self.memo = memo
-        self.sub = sub
-        self.clientDomain = clientDomain
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case account, memo, sub
-        case clientDomain = "client_domain"
-    }
-}
-
 /// `deposit_instructions` request.
 public struct InstructionsRequest: Codable, Sendable, Equatable {
     public var transaction: HookTransaction

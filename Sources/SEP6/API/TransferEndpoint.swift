@@ -43,7 +43,7 @@ struct TransferEndpoint: Sendable {
         let claims = context.claims
         let hookRequest = SEP6TransferRequest(
             transaction: HookTransaction(transaction, assetIssuer: valid.asset.issuer), request: fields.values,
-            auth: SEP6HookAuth(account: claims.account, memo: claims.memo.map(String.init), sub: claims.owner, clientDomain: claims.clientDomain))
+            auth: HookAuth(claims: claims))
         let reply: SEP6TransferReply
         do {
             let answer: SEP6TransferReply?
