@@ -17,16 +17,9 @@ enum CallbackURLs {
         }
         var urls: [String] = []
         for candidate in candidates.compactMap({ $0 }) {
-            guard Self.isDeliverable(candidate), !urls.contains(candidate) else { continue }
+            guard Transaction.isDeliverableCallbackURL(candidate), !urls.contains(candidate) else { continue }
             urls.append(candidate)
         }
         return urls
-    }
-
-    static func isDeliverable(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
-            return false
-        }
-        return scheme == "https" || scheme == "http"
     }
 }

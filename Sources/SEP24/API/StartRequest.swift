@@ -83,22 +83,18 @@ struct StartRequest: Sendable {
             language: fields["lang"].flatMap { deps.pages.catalog.supported($0) })
     }
 
-    /// A memo and its type (text unless said otherwise), checked as the Stellar network would check it.
+    /// A memo and its type, refused in the wallet's language.
     static func memo(
         _ value: String?, type: String?, deps: SEP24Dependencies, language: String
     ) throws -> (value: String, type: Transaction.MemoType)? {
-        guard let value else {
-            if let type, Transaction.MemoType(rawValue: type) == nil { throw deps.badRequest("memo_type_invalid", language) }
-            return nil
+        do {
+            return try Transaction.memoInput(value, type: type)
+        } catch {
+            switch error {
+            case .unknownType: throw deps.badRequest("memo_type_invalid", language)
+            case .invalidValue(let memoType): throw deps.badRequest("memo_invalid", language, ["type": memoType.rawValue])
+            }
         }
-        guard let memoType = Transaction.MemoType(rawValue: type ?? "text") else { throw deps.badRequest("memo_type_invalid", language) }
-        let valid = switch memoType {
-        case .id: UInt64(value).map { String($0) == value } ?? false
-        case .text: value.utf8.count <= 28
-        case .hash: Data(base64Encoded: value)?.count == 32
-        }
-        guard valid else { throw deps.badRequest("memo_invalid", language, ["type": memoType.rawValue]) }
-        return (value, memoType)
     }
 
     /// The new `incomplete` transaction this request describes.

@@ -102,7 +102,7 @@ struct TransferRequest: Sendable {
         if let country = fields["country_code"], country.count != 3 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
             throw deps.badRequest("country_code_invalid", language)
         }
-        if let callback = fields["on_change_callback"], !Self.isCallbackURL(callback) {
+        if let callback = fields["on_change_callback"], !Transaction.isDeliverableCallbackURL(callback) {
             throw deps.badRequest("callback_invalid", language)
         }
 
@@ -148,27 +148,18 @@ struct TransferRequest: Sendable {
         return given
     }
 
-    /// A memo and its type (text unless said otherwise), checked as the Stellar network would check it.
+    /// A memo and its type, refused in the wallet's language.
     static func memo(
         _ value: String?, type: String?, deps: SEP6Dependencies, language: String
     ) throws -> (value: String, type: Transaction.MemoType)? {
-        guard let value else {
-            if let type, Transaction.MemoType(rawValue: type) == nil { throw deps.badRequest("memo_type_invalid", language) }
-            return nil
+        do {
+            return try Transaction.memoInput(value, type: type)
+        } catch {
+            switch error {
+            case .unknownType: throw deps.badRequest("memo_type_invalid", language)
+            case .invalidValue(let memoType): throw deps.badRequest("memo_invalid", language, ["type": memoType.rawValue])
+            }
         }
-        guard let memoType = Transaction.MemoType(rawValue: type ?? "text") else { throw deps.badRequest("memo_type_invalid", language) }
-        let valid = switch memoType {
-        case .id: UInt64(value).map { String($0) == value } ?? false
-        case .text: value.utf8.count <= 28
-        case .hash: Data(base64Encoded: value)?.count == 32
-        }
-        guard valid else { throw deps.badRequest("memo_invalid", language, ["type": memoType.rawValue]) }
-        return (value, memoType)
-    }
-
-    static func isCallbackURL(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else { return false }
-        return scheme == "https" || scheme == "http"
     }
 
     /// SEP-38 asset identification: `iso4217:XXX`, or `stellar:CODE:ISSUER` / `stellar:native`.
