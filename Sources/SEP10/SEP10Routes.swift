@@ -91,7 +91,7 @@ public struct SEP10Routes: Sendable {
             subject: challenge.subject,
             issuedAt: issuedAt,
             expiresAt: issuedAt + self.settings.tokenTimeout,
-            tokenID: Self.hex(challenge.hash),
+            tokenID: Hex.encode(challenge.hash),
             clientDomain: challenge.clientDomain?.domain,
             homeDomain: challenge.homeDomain
         )
@@ -119,16 +119,5 @@ public struct SEP10Routes: Sendable {
         var out = JSONObjectText(capacity: 256)
         for key in body.keys.sorted() { out.string(key, body[key]) }
         return out.finish()
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

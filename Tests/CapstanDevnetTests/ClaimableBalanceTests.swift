@@ -31,7 +31,7 @@ import Testing
             // The id in the result XDR matches the listed one.
             let resultXDR = try #require(JSON(create.body)["result_xdr"].string)
             let bytes = try #require(Data(base64Encoded: resultXDR))
-            #expect(HexBytes.encode(Array(bytes.suffix(40).prefix(36))) == id)
+            #expect(Hex.encode(Array(bytes.suffix(40).prefix(36))) == id)
 
             let balanceID = try ClaimableBalanceID(hex: id)
             let claim = TransactionOperation(body: .claimClaimableBalance(ClaimClaimableBalanceOp(balanceID: balanceID)))

@@ -127,7 +127,7 @@ import Testing
             #expect(response.status == .ok)
             let json = JSON(response.body)
             #expect(json["fee_account"].string == sponsor.accountId)
-            #expect(json["inner_transaction"]["hash"].string == HexBytes.encode(try inner.hash(network: .standalone)))
+            #expect(json["inner_transaction"]["hash"].string == Hex.encode(try inner.hash(network: .standalone)))
             #expect(try await session.balance(sponsor) == "9999.9999800")
             #expect(try await session.balance(alice) == "9999.0000000")
 

@@ -1,3 +1,4 @@
+import StellarKit
 import Hummingbird
 
 /// `GET /payments`, `GET /accounts/{id}/payments` and `GET /transactions/{hash}/payments`: JSON pages, or server-sent
@@ -13,7 +14,7 @@ struct PaymentRoutes: Sendable {
             try await self.list(request, account: try RequestQuery.accountID(context))
         }
         router.get("/transactions/:hash/payments") { request, context in
-            guard let hash = context.parameters.get("hash"), HexBytes.isHex(hash, byteCount: 32) else {
+            guard let hash = context.parameters.get("hash"), Hex.decode(hash)?.count == 32 else {
                 throw HorizonProblem.badRequest(field: "tx_id", reason: "must be a 64-character hex transaction hash")
             }
             guard await self.ledger.transaction(hash.lowercased()) != nil else { throw HorizonProblem.notFound }

@@ -1,3 +1,4 @@
+import StellarKit
 import Foundation
 import Hummingbird
 
@@ -30,7 +31,7 @@ struct TransactionRoutes: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        guard let hash = context.parameters.get("hash"), HexBytes.isHex(hash, byteCount: 32) else {
+        guard let hash = context.parameters.get("hash"), Hex.decode(hash)?.count == 32 else {
             throw HorizonProblem.badRequest(field: "tx_id", reason: "must be a 64-character hex transaction hash")
         }
         guard let record = await self.ledger.transaction(hash.lowercased()) else { throw HorizonProblem.notFound }

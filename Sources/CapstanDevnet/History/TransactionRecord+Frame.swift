@@ -21,7 +21,7 @@ extension TransactionRecord {
             feeBump: frame.feeBump.map { _ in
                 FeeBump(
                     hash: frame.hashHex, signatures: frame.envelope.signatures.map { Data($0.signature).base64EncodedString() },
-                    innerHash: HexBytes.encode(frame.innerHash),
+                    innerHash: Hex.encode(frame.innerHash),
                     innerSignatures: frame.innerSignatures.map { Data($0.signature).base64EncodedString() },
                     innerMaxFee: Int64(transaction.fee)
                 )

@@ -141,7 +141,7 @@ public actor DevnetLedger {
             self.state.payments.append(contentsOf: applied.payments)
             answers.append((item, .applied(applied.record)))
         }
-        header.hash = HexBytes.encode(StellarHash.sha256(hashInput))
+        header.hash = Hex.encode(StellarHash.sha256(hashInput))
         self.state.entries = entries
         self.state.header = header
         self.state.recentLedgers.append(header)

@@ -24,7 +24,7 @@ struct LedgerState: Codable, Sendable {
         let root = parameters.rootKeyPair.accountId
         let account = AccountEntry(accountID: root, balance: parameters.totalCoins, sequence: 0, ledger: 1, closeTime: closeTime)
         let header = LedgerHeader(
-            sequence: 1, hash: HexBytes.encode(StellarHash.sha256(Array(parameters.network.passphrase.utf8) + [1])),
+            sequence: 1, hash: Hex.encode(StellarHash.sha256(Array(parameters.network.passphrase.utf8) + [1])),
             previousHash: String(repeating: "0", count: 64), closedAt: closeTime, successfulTransactionCount: 0,
             failedTransactionCount: 0, operationCount: 0, totalCoins: parameters.totalCoins, feePool: 0
         )

@@ -42,7 +42,7 @@ struct TransactionFrame: Sendable {
         }
     }
 
-    var hashHex: String { HexBytes.encode(self.hash) }
+    var hashHex: String { Hex.encode(self.hash) }
 
     /// The account that pays the fee.
     var feeSource: MuxedAccount { self.feeBump?.feeSource ?? self.transaction.sourceAccount }
