@@ -25,6 +25,11 @@ public protocol TransactionStore: Sendable {
     func transaction(externalTransactionID: String, owner: String) async throws -> Transaction?
     /// The owner's transactions matching `query`, newest first by `started_at`, then by `id` (descending).
     func transactions(owner: String, query: TransactionQuery) async throws -> [Transaction]
+    /// The id and version of each transaction `transactions(owner:query:)` would return, in the same order: lets a
+    /// reader that keeps rendered transactions by version load only the ones that changed.
+    func transactionVersions(owner: String, query: TransactionQuery) async throws -> [TransactionVersion]
+    /// Those of `ids` that exactly `owner` owns, in no particular order; other ids are left out.
+    func transactions(ids: [String], owner: String) async throws -> [Transaction]
 
     // MARK: changes
 

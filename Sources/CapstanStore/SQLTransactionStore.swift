@@ -72,35 +72,54 @@ struct SQLTransactionStore: TransactionStore {
     }
 
     func transactions(owner: String, query: TransactionQuery) async throws -> [Transaction] {
-        guard query.limit > 0 else { return [] }
-        if let kinds = query.kinds, kinds.isEmpty { return [] }
-        if let protocols = query.protocols, protocols.isEmpty { return [] }
-        return try await self.executor.read { sql in
-            let select = sql.select().column("*").from("transactions").where("sub", .equal, owner)
-            if let pagingID = query.pagingID {
-                // SEP-24 `paging_id`: "transactions starting prior to this ID (exclusive)", in the list's own order.
-                guard let anchor = try await sql.select().column("started_at").from("transactions")
-                    .where("id", .equal, pagingID).where("sub", .equal, owner)
-                    .first(decodingColumn: "started_at", as: Int64.self)
-                else { return [] }
-                select.where(group: { group in
-                    group.where("started_at", .lessThan, anchor)
-                        .orWhere(group: { $0.where("started_at", .equal, anchor).where("id", .lessThan, pagingID) })
-                })
-            }
-            if let assetCode = query.assetCode { select.where("asset_code", .equal, assetCode) }
-            if let kinds = query.kinds { select.where("kind", .in, kinds.map(\.rawValue)) }
-            if let protocols = query.protocols { select.where("protocol", .in, protocols.map(\.rawValue)) }
-            if let noOlderThan = query.noOlderThan {
-                select.where("started_at", .greaterThanOrEqual, noOlderThan.storedMilliseconds)
-            }
-            return try await select
-                .orderBy("started_at", .descending)
-                .orderBy("id", .descending)                          // a stable order for equal start times
-                .limit(query.limit)
-                .all()
-                .map(TransactionRow.transaction(from:))
+        try await self.executor.read { sql in
+            guard let select = try await Self.listing(owner: owner, query: query, on: sql, columns: "*") else { return [] }
+            return try await sql.raw(select).all().map(TransactionRow.transaction(from:))
         }
+    }
+
+    func transactionVersions(owner: String, query: TransactionQuery) async throws -> [TransactionVersion] {
+        try await self.executor.read { sql in
+            guard let select = try await Self.listing(owner: owner, query: query, on: sql, columns: "id, version") else { return [] }
+            return try await sql.raw(select).all().map { row in
+                TransactionVersion(id: try row.decode(column: "id", as: String.self), version: try row.decode(column: "version", as: Int64.self))
+            }
+        }
+    }
+
+    func transactions(ids: [String], owner: String) async throws -> [Transaction] {
+        guard !ids.isEmpty else { return [] }
+        return try await self.executor.read { sql in
+            try await sql.select().column("*").from("transactions").where("id", .in, ids).where("sub", .equal, owner)
+                .all().map(TransactionRow.transaction(from:))
+        }
+    }
+
+    /// The SELECT behind a wallet's list, or nil when the query matches nothing (an empty filter, or a `paging_id`
+    /// the owner does not have). Written as SQL text rather than with the query builder: wallets poll this list,
+    /// and the builder's serialisation cost a tenth of the request.
+    private static func listing(
+        owner: String, query: TransactionQuery, on sql: any SQLDatabase, columns: String
+    ) async throws -> SQLQueryString? {
+        guard query.limit > 0 else { return nil }
+        if let kinds = query.kinds, kinds.isEmpty { return nil }
+        if let protocols = query.protocols, protocols.isEmpty { return nil }
+        var select: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM transactions WHERE sub = \(bind: owner)"
+        if let pagingID = query.pagingID {
+            // SEP-24 `paging_id`: "transactions starting prior to this ID (exclusive)", in the list's own order.
+            guard let anchor = try await sql.select().column("started_at").from("transactions")
+                .where("id", .equal, pagingID).where("sub", .equal, owner)
+                .first(decodingColumn: "started_at", as: Int64.self)
+            else { return nil }
+            select += " AND (started_at < \(bind: anchor) OR (started_at = \(bind: anchor) AND id < \(bind: pagingID)))"
+        }
+        if let assetCode = query.assetCode { select += " AND asset_code = \(bind: assetCode)" }
+        if let kinds = query.kinds { select += " AND kind IN (\(binds: kinds.map(\.rawValue)))" }
+        if let protocols = query.protocols { select += " AND protocol IN (\(binds: protocols.map(\.rawValue)))" }
+        if let noOlderThan = query.noOlderThan { select += " AND started_at >= \(bind: noOlderThan.storedMilliseconds)" }
+        // `id` breaks ties between equal start times, so paging is stable (index 0011 serves this order).
+        select += " ORDER BY started_at DESC, id DESC LIMIT \(bind: query.limit)"
+        return select
     }
 
     // MARK: history

@@ -15,6 +15,8 @@ struct SEP24Dependencies: Sendable {
     let pages: PageRenderer
     let clock: UnixClock
     let logger: Logger
+    /// Rendered transaction objects by version: ~4,096 of ~1 KB at most.
+    let rendered = RenderedTransactionCache(capacity: 4_096)
 
     /// The more-info page of a transaction: public, and unguessable because of its key.
     func moreInfoURL(_ transactionID: String) -> String {

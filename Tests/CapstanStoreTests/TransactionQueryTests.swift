@@ -86,4 +86,54 @@ import Testing
             #expect(try await store.transactions.transactions(owner: Self.account, query: .init(limit: 10, pagingID: "nope")) == [])
         }
     }
+
+    /// The versions list is the full list reduced to (id, version): same rows, same order, for every filter.
+    @Test func versionsFollowTheListAndEveryChange() async throws {
+        try await TemporaryStore.with { store, _ in
+            let rows = [
+                Self.tx("d1", second: 1), Self.tx("w1", kind: .withdrawal, second: 2), Self.tx("d2", asset: "SRT", second: 3),
+                Self.tx("s6", kind: .depositExchange, protocol: .sep6, second: 4), Self.tx("other", sub: Self.muxed, second: 5),
+            ]
+            for row in rows { try await store.transactions.insert(row) }
+            _ = try await store.transactions.update(id: "w1", expectedVersion: nil, cause: "test") { $0.message = "changed" }
+            let transactions = store.transactions
+            let queries: [TransactionQuery] = [
+                .init(limit: 10), .init(assetCode: "USDC", limit: 10), .init(kinds: [.withdrawal], limit: 10),
+                .init(protocols: [.sep24], limit: 2), .init(limit: 10, pagingID: "d2"), .init(limit: 10, pagingID: "other"),
+                .init(kinds: [], limit: 10), .init(limit: 0),
+            ]
+            for query in queries {
+                let full = try await transactions.transactions(owner: Self.account, query: query)
+                let versions = try await transactions.transactionVersions(owner: Self.account, query: query)
+                #expect(versions == full.map { TransactionVersion(id: $0.id, version: $0.version) }, "\(query)")
+            }
+            let w1 = try await transactions.transactionVersions(owner: Self.account, query: .init(kinds: [.withdrawal], limit: 1))
+            #expect(w1 == [TransactionVersion(id: "w1", version: 2)])
+        }
+    }
+
+    @Test func loadingByIDsKeepsToTheOwner() async throws {
+        try await TemporaryStore.with { store, _ in
+            try await store.transactions.insert(Self.tx("mine", second: 1))
+            try await store.transactions.insert(Self.tx("memo", sub: "\(Self.account):1", second: 2))
+            try await store.transactions.insert(Self.tx("muxed", sub: Self.muxed, second: 3))
+            let found = try await store.transactions.transactions(ids: ["mine", "memo", "muxed", "unknown"], owner: Self.account)
+            #expect(found.map(\.id) == ["mine"])
+            #expect(try await store.transactions.transactions(ids: [], owner: Self.account) == [])
+        }
+    }
+
+    /// Migration 0011: the list is read in index order, with no sort of its own.
+    @Test func theListQueryNeedsNoSort() async throws {
+        try await TemporaryStore.with { store, _ in
+            let plan = try await store.executor.read { sql in
+                try await sql.raw("""
+                    EXPLAIN QUERY PLAN SELECT id, version FROM transactions WHERE sub = 'G' AND asset_code = 'SRT'
+                    AND protocol IN ('sep24') ORDER BY started_at DESC, id DESC LIMIT 50
+                    """).all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
+            } as String?
+            #expect(plan?.contains("transactions_sub_started_at_id_idx") == true, "\(plan ?? "")")
+            #expect(plan?.contains("TEMP B-TREE") == false, "\(plan ?? "")")
+        }
+    }
 }

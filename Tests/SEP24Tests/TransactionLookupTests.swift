@@ -134,6 +134,35 @@ import Testing
         }
     }
 
+    /// Listed objects are kept rendered by version: a second poll must still show every change, and each listed
+    /// object must be exactly what `GET /transaction` says of it.
+    @Test func theListShowsEveryChangeBetweenPolls() async throws {
+        try await SEP24Fixture.with { fixture, wallet in
+            let (first, _) = try await wallet.start()
+            let (second, _) = try await wallet.start("withdraw")
+            func listed() async throws -> [String: [String: Any]] {
+                let response = try await wallet.api(.get, "/sep24/transactions?asset_code=SRT", sub: Accounts.alice)
+                let objects = try #require(try response.object()["transactions"] as? [[String: Any]])
+                return Dictionary(uniqueKeysWithValues: objects.map { ($0["id"] as? String ?? "", $0) })
+            }
+            #expect(try await listed()[first]?["status"] as? String == "incomplete")
+            _ = try await fixture.store.transactions.update(id: first, expectedVersion: nil, cause: "test") {
+                $0.status = .pendingUserTransferStart
+                $0.message = "changed after the first poll"
+            }
+            let now = try await listed()
+            #expect(now[first]?["status"] as? String == "pending_user_transfer_start")
+            #expect(now[first]?["message"] as? String == "changed after the first poll")
+            #expect(now[second]?["status"] as? String == "incomplete")
+            for id in [first, second] {
+                let single = try await wallet.api(.get, "/sep24/transaction?id=\(id)", sub: Accounts.alice).object()
+                let object = try #require(single["transaction"] as? [String: Any])
+                let sorted = { (value: Any) in try JSONSerialization.data(withJSONObject: value, options: .sortedKeys) }
+                #expect(try sorted(object) == sorted(try #require(now[id])), "\(id)")
+            }
+        }
+    }
+
     @Test func limitIsClampedToTheConfiguredMaximum() async throws {
         try await SEP24Fixture.with({ $0.maxLimit = 2 }) { _, wallet in
             for _ in 0..<3 { _ = try await wallet.start() }

@@ -1,5 +1,6 @@
 import CapstanCore
 import CapstanHTTP
+import NIOCore
 
 /// The SEP-24 transaction object ("Single Historical Transaction"), as `GET /transaction(s)`, callbacks and the
 /// postMessage hand-back send it.
@@ -74,10 +75,16 @@ struct TransactionObject: Sendable {
         return out.finish()
     }
 
-    /// `{"transactions": [...]}`.
-    static func list(_ objects: [TransactionObject]) -> String {
-        var out = JSONObjectText(capacity: 1200 * objects.count + 32)
-        out.objects("transactions", objects) { object, item in object.write(to: &item) }
-        return out.finish()
+    /// `{"transactions": [...]}` from objects already rendered by `json`, copied once into the response buffer.
+    static func list(rendered objects: [String]) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(objects.reduce(24) { $0 + $1.utf8.count + 1 })
+        buffer.writeStaticString(#"{"transactions":["#)
+        for (index, object) in objects.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(object)
+        }
+        buffer.writeStaticString("]}")
+        return buffer
     }
 }
