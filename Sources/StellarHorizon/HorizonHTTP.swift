@@ -31,8 +31,12 @@ struct HorizonHTTP: Sendable {
             case 200:
                 body = try await response.body.collect(upTo: self.maxResponseBytes)
             case 404:
+                // Read to the end, so the connection goes back to the pool: a body left unread closes it, and
+                // SEP-10 asks about unfunded (404) accounts all the time.
+                _ = try await response.body.collect(upTo: Self.maxProblemBytes)
                 return nil
             default:
+                _ = try? await response.body.collect(upTo: Self.maxProblemBytes)
                 throw LedgerError.unavailable(reason: "Horizon answered HTTP \(response.status.code)")
             }
         } catch let error as LedgerError {
@@ -48,6 +52,9 @@ struct HorizonHTTP: Sendable {
             throw .unavailable(reason: "Horizon sent malformed JSON for \(Resource.self)")
         }
     }
+
+    /// Horizon's problem documents are a few hundred bytes.
+    static let maxProblemBytes = 64 << 10
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {
         let (seconds, attoseconds) = duration.components

@@ -18,6 +18,23 @@ import Testing
         #expect(!pair.publicKey.verify(signature: tampered, data: message))
     }
 
+    /// SEP-10 checks the server's own signature by signing again; that only works because signing is deterministic.
+    @Test func ownSignaturesAreRecognisedExactly() throws {
+        let pair = KeyPair.random()
+        let message: [UInt8] = Array("challenge hash".utf8)
+        let signature = pair.sign(message)
+        #expect(pair.sign(message) == signature)
+        #expect(pair.isOwnSignature(signature, of: message))
+        #expect(!pair.isOwnSignature(signature, of: message + [0]))
+        #expect(!pair.isOwnSignature(KeyPair.random().sign(message), of: message))
+        #expect(!pair.isOwnSignature(Array(signature.dropLast()), of: message))
+        for index in [0, 31, 32, 63] {
+            var tampered = signature
+            tampered[index] ^= 0x80
+            #expect(!pair.isOwnSignature(tampered, of: message), "byte \(index)")
+        }
+    }
+
     @Test func seedRoundTrip() throws {
         let pair = KeyPair.random()
         let restored = try KeyPair(secretSeed: pair.secretSeed)

@@ -58,6 +58,17 @@ public struct KeyPair: Sendable {
         return signature
     }
 
+    /// Whether `signature` is exactly the one this key gives `data`, compared in constant time.
+    ///
+    /// ed25519 signing is deterministic (RFC 8032 §5.1.6), so for data this key signed itself this is the same answer
+    /// as `publicKey.verify`, for about a third of the cost, and stricter: a signature this key never produced fails
+    /// even if it would verify.
+    public func isOwnSignature(_ signature: [UInt8], of data: [UInt8]) -> Bool {
+        guard signature.count == Int(crypto_sign_BYTES) else { return false }
+        let expected = self.sign(data)
+        return sodium_memcmp(signature, expected, expected.count) == 0
+    }
+
     /// Signs `data` and pairs the signature with this key's hint, as transaction envelopes carry it.
     public func signDecorated(_ data: [UInt8]) -> DecoratedSignature {
         DecoratedSignature(unchecked: signatureHint, signature: sign(data))
