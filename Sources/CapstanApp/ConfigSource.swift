@@ -1,6 +1,5 @@
 import Configuration
 import Foundation
-import SystemPackage
 import Yams
 
 /// Raw configuration values: environment variables over the YAML file, read through swift-configuration,
@@ -20,17 +19,18 @@ struct ConfigSource {
             } catch {
                 throw ConfigError(key: nil, "cannot read \(file): \(error.localizedDescription)")
             }
+            let root: Node?
             do {
-                let parsed = try Yams.load(yaml: text)
-                if parsed != nil {
-                    guard let mapping = parsed as? [String: Any] else { throw ConfigError(key: nil, "\(file) must be a YAML mapping") }
-                    tree = mapping
-                }
-                providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file)))
-            } catch let error as ConfigError {
-                throw error
+                root = try YAMLTree.root(text)
             } catch {
                 throw ConfigError(key: nil, "\(file) is not valid YAML: \(error)")
+            }
+            if let root {
+                guard case .mapping = root, let mapping = try YAMLTree.value(of: root) as? [String: Any] else {
+                    throw ConfigError(key: nil, "\(file) must be a YAML mapping")
+                }
+                tree = mapping
+                providers.append(InMemoryProvider(name: file, values: YAMLTree.configValues(root)))
             }
         }
         return ConfigSource(reader: ConfigReader(providers: providers), tree: tree, environment: environment)
@@ -120,7 +120,7 @@ struct ConfigSource {
         return result
     }
 
-    /// Converts Yams' values to the JSON-compatible Foundation values JSONSerialization accepts.
+    /// Converts the YAML tree's values to the JSON-compatible Foundation values JSONSerialization accepts.
     private static func json(_ value: Any) -> Any? {
         switch value {
         case let mapping as [String: Any]:
@@ -132,7 +132,6 @@ struct ConfigSource {
         case let bool as Bool: return bool
         case let int as Int: return int
         case let double as Double: return double
-        case let date as Date: return ISO8601DateFormatter().string(from: date)
         default: return nil
         }
     }

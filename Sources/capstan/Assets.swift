@@ -4,11 +4,11 @@ import CapstanApp
 
 /// `capstan assets`: list, add and update the anchor's assets.
 struct Assets: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List, add and update assets.", subcommands: [List.self, Add.self, Update.self])
+    static let configuration = CommandConfiguration(commandName: "assets", abstract: "List, add and update assets.", subcommands: [List.self, Add.self, Update.self])
 
     /// `capstan assets list`.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List assets.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List assets.")
         @OptionGroup var options: ConfigOption
 
         func run() async throws {
@@ -19,7 +19,7 @@ struct Assets: AsyncParsableCommand {
 
     /// `capstan assets add`.
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an asset.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an asset.")
         @OptionGroup var options: ConfigOption
         @Option(help: "Asset code (1-12 letters and digits).") var code: String
         @OptionGroup var fields: AssetFields
@@ -35,7 +35,7 @@ struct Assets: AsyncParsableCommand {
 
     /// `capstan assets update`.
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an asset; options not given stay as they are, an empty value clears.")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Change an asset; options not given stay as they are, an empty value clears.")
         @OptionGroup var options: ConfigOption
         @Option(help: "Asset code.") var code: String
         @OptionGroup var fields: AssetFields

@@ -7,6 +7,7 @@ import Logging
 /// `capstan devnet`: an offline standalone ledger answering the part of Horizon's API the anchor and wallets use.
 struct Devnet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "devnet",
         abstract: "Run an offline standalone Stellar ledger with a Horizon-compatible API and friendbot.",
         discussion: """
             The network passphrase is "Standalone Network ; February 2017"; the root account's seed is SHA-256 of it. \

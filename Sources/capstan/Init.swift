@@ -5,6 +5,7 @@ import Foundation
 /// `capstan init`: a config with fresh keys, a database and the demo asset.
 struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write DIR/capstan.yaml with fresh keys (SEP-10 signing key, JWT secret, SRT issuer and distribution) and prepare its database."
     )
 

@@ -3,7 +3,7 @@ import CapstanApp
 
 /// `capstan migrate`: applies pending database migrations.
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations (serve also does this at start-up).")
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations (serve also does this at start-up).")
 
     @OptionGroup var options: ConfigOption
 

@@ -6,7 +6,7 @@ import Logging
 
 /// `capstan serve`: HTTP and, unless told otherwise, every worker.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve every enabled SEP endpoint (and run the workers).")
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve every enabled SEP endpoint (and run the workers).")
 
     @OptionGroup var options: ConfigOption
     @Option(help: "Address to bind (overrides http.host).") var host: String?

@@ -4,6 +4,7 @@ import CapstanApp
 /// `capstan worker NAME`: one money-moving worker alone, for operators who run them apart from `serve`.
 struct Worker: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "worker",
         abstract: "Run one background worker alone.",
         discussion: "Workers: \(WorkerWiring.names.joined(separator: ", ")). Any number of copies may run against one database."
     )

@@ -105,4 +105,60 @@ import Testing
         let json = try #require(config.plugins.sections["reference"])
         #expect(String(decoding: json, as: UTF8.self) == #"{"greeting":"hello","limits":[1,2]}"#)
     }
+
+    /// The file is read without Yams' regex resolver, so plain scalars are typed by `YAMLTree`: as YAML 1.1 types
+    /// them for the forms a config uses, and as text otherwise.
+    @Test func pluginSectionsKeepYAMLTypes() async throws {
+        let anchor = try await TestAnchor.make()
+        defer { anchor.remove() }
+        var text = try String(contentsOfFile: anchor.configFile, encoding: .utf8)
+        let section = """
+              config:
+                reference:
+                  int: 42
+                  negative: -7
+                  grouped: 1_000
+                  hex: 0x1F
+                  decimal: 2.50
+                  exponent: 6.02e23
+                  quoted: "5"
+                  single: 'true'
+                  yes_word: yes
+                  off_word: Off
+                  nothing: ~
+                  empty:
+                  text: 12 Main St
+                  leading_zero: 0755
+                  no_point: 1e5
+                  date: 2026-11-21
+                  nested: {list: [1, two, 3.5, false]}
+            """
+        text = text.replacingOccurrences(of: "  order: [reference, minimal]", with: "  order: [reference, minimal]\n" + section)
+        try text.write(toFile: anchor.configFile, atomically: true, encoding: .utf8)
+        let config = try await anchor.config()
+        let json = try #require(config.plugins.sections["reference"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        #expect(object["int"] as? Int == 42)
+        #expect(object["negative"] as? Int == -7)
+        #expect(object["grouped"] as? Int == 1000)
+        #expect(object["hex"] as? Int == 31)
+        #expect(object["decimal"] as? Double == 2.5)
+        #expect(object["exponent"] as? Double == 6.02e23)
+        #expect(object["quoted"] as? String == "5")
+        #expect(object["single"] as? String == "true")
+        #expect(object["yes_word"] as? Bool == true)
+        #expect(object["off_word"] as? Bool == false)
+        #expect(object["nothing"] is NSNull)
+        #expect(object["empty"] is NSNull)
+        #expect(object["text"] as? String == "12 Main St")
+        #expect(object["leading_zero"] as? String == "0755")
+        #expect(object["no_point"] as? String == "1e5")
+        #expect(object["date"] as? String == "2026-11-21")
+        let nested = try #require((object["nested"] as? [String: Any])?["list"] as? [Any])
+        #expect(nested.count == 4)
+        #expect(nested[0] as? Int == 1)
+        #expect(nested[1] as? String == "two")
+        #expect(nested[2] as? Double == 3.5)
+        #expect(nested[3] as? Bool == false)
+    }
 }
