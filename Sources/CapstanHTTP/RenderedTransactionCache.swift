@@ -1,4 +1,5 @@
 import CapstanCore
+import NIOCore
 import Synchronization
 
 /// Wallet-facing transaction JSON kept by id and version, so a wallet polling its list pays only for what changed.
@@ -49,6 +50,40 @@ public final class RenderedTransactionCache: Sendable {
             if let current = generations.young[key.id] ?? generations.old[key.id], current.version > key.version { return }
             Self.add(key.id, Entry(version: key.version, json: json), to: &generations, generationSize: self.generationSize)
         }
+    }
+
+    /// The JSON of each transaction `query` lists for `owner`, in the list's order. Only versions not held already
+    /// are loaded and passed to `render`: wallets poll their lists, and between two polls most of a list is unchanged.
+    public func list(
+        owner: String, query: TransactionQuery, from store: any TransactionStore, render: (Transaction) -> String
+    ) async throws -> [String] {
+        let listed = try await store.transactionVersions(owner: owner, query: query)
+        var objects = listed.map { self.json(for: $0) }
+        let missing = zip(listed, objects).compactMap { key, json in json == nil ? key.id : nil }
+        guard !missing.isEmpty else { return objects.compactMap { $0 } }
+        var fresh: [String: String] = [:]
+        for transaction in try await store.transactions(ids: missing, owner: owner)
+        where query.protocols?.contains(transaction.protocol) ?? true {
+            let json = render(transaction)
+            self.store(json, for: TransactionVersion(id: transaction.id, version: transaction.version))
+            fresh[transaction.id] = json
+        }
+        // A transaction changed between the two reads is shown as it is now; one gone meanwhile is left out.
+        for index in objects.indices where objects[index] == nil { objects[index] = fresh[listed[index].id] }
+        return objects.compactMap { $0 }
+    }
+
+    /// `{"transactions":[…]}` around objects already rendered, copied once into the response buffer.
+    public static func listBody(_ objects: [String]) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(objects.reduce(24) { $0 + $1.utf8.count + 1 })
+        buffer.writeStaticString(#"{"transactions":["#)
+        for (index, object) in objects.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(object)
+        }
+        buffer.writeStaticString("]}")
+        return buffer
     }
 
     /// How many objects are held (both generations).

@@ -21,6 +21,8 @@ final class SEP6Dependencies: Sendable {
     let keyValues: any PluginKeyValueStore
     let now: @Sendable () -> Date
     let logger: Logger
+    /// Rendered transaction objects by version for `GET /transactions`: ~4,096 of ~1 KB at most.
+    let rendered = RenderedTransactionCache(capacity: 4_096)
     /// `sep6_info` replies by language, for a few seconds: `/info` and every request's validation read them.
     private let infoCache = Mutex<[String: (reply: SEP6InfoReply, at: ContinuousClock.Instant)]>([:])
 

@@ -99,6 +99,33 @@ import Testing
         }
     }
 
+    /// Listed objects are kept rendered by version: a later poll shows every change, and each listed object is
+    /// exactly what `GET /transaction` says of it.
+    @Test func theListShowsEveryChangeBetweenPolls() async throws {
+        try await SEP6Fixture.with { fixture, wallet in
+            let first = try await wallet.start()
+            let second = try await wallet.start("withdraw")
+            func listed() async throws -> [String: [String: Any]] {
+                let objects = try #require(try await wallet.ok("transactions", "asset_code=SRT")["transactions"] as? [[String: Any]])
+                return Dictionary(uniqueKeysWithValues: objects.map { ($0["id"] as? String ?? "", $0) })
+            }
+            let before = try await listed()
+            _ = try await fixture.store.transactions.update(id: first, expectedVersion: nil, cause: "test") {
+                $0.message = "changed after the first poll"
+                $0.externalTransactionID = "BANK-1"
+            }
+            let now = try await listed()
+            #expect(before[first]?["message"] as? String != "changed after the first poll")
+            #expect(now[first]?["message"] as? String == "changed after the first poll")
+            #expect(now[first]?["external_transaction_id"] as? String == "BANK-1")
+            for id in [first, second] {
+                let single = try #require(try await wallet.ok("transaction", "id=\(id)")["transaction"] as? [String: Any])
+                let sorted = { (value: Any) in try JSONSerialization.data(withJSONObject: value, options: .sortedKeys) }
+                #expect(try sorted(single) == sorted(try #require(now[id])), "\(id)")
+            }
+        }
+    }
+
     @Test func limitIsClampedToTheConfiguredMaximum() async throws {
         try await SEP6Fixture.with({ $0.settings.transactionsMaxLimit = 2 }) { _, wallet in
             for _ in 0..<3 { _ = try await wallet.start() }

@@ -61,27 +61,10 @@ struct TransactionsEndpoint: Sendable {
             filter.noOlderThan = date
         }
         if let paging = query["paging_id"].map(String.init), !paging.isEmpty { filter.pagingID = paging }
-        return Self.json(try await self.rendered(owner: context.claims.owner, filter))
-    }
-
-    /// The list body. Only transactions whose version is not already rendered are loaded and rendered: wallets
-    /// poll this list, and between two polls most of it has not changed.
-    private func rendered(owner: String, _ filter: TransactionQuery) async throws -> ByteBuffer {
-        let deps = self.dependencies
-        let listed = try await deps.transactions.transactionVersions(owner: owner, query: filter)
-        var objects = listed.map { deps.rendered.json(for: $0) }
-        let missing = zip(listed, objects).compactMap { key, json in json == nil ? key.id : nil }
-        if !missing.isEmpty {
-            var fresh: [String: String] = [:]
-            for transaction in try await deps.transactions.transactions(ids: missing, owner: owner) where transaction.protocol == .sep24 {
-                let json = deps.object(transaction).json
-                deps.rendered.store(json, for: TransactionVersion(id: transaction.id, version: transaction.version))
-                fresh[transaction.id] = json
-            }
-            // A transaction changed between the two reads is shown as it is now; one gone meanwhile is left out.
-            for index in objects.indices where objects[index] == nil { objects[index] = fresh[listed[index].id] }
+        let objects = try await deps.rendered.list(owner: context.claims.owner, query: filter, from: deps.transactions) {
+            deps.object($0).json
         }
-        return TransactionObject.list(rendered: objects.compactMap { $0 })
+        return Self.json(RenderedTransactionCache.listBody(objects))
     }
 
     private static func json(_ body: String) -> Response {

@@ -1,6 +1,5 @@
 import CapstanCore
 import CapstanHTTP
-import NIOCore
 
 /// The SEP-24 transaction object ("Single Historical Transaction"), as `GET /transaction(s)`, callbacks and the
 /// postMessage hand-back send it.
@@ -73,18 +72,5 @@ struct TransactionObject: Sendable {
         var out = JSONObjectText()
         out.object("transaction") { object.write(to: &$0) }
         return out.finish()
-    }
-
-    /// `{"transactions": [...]}` from objects already rendered by `json`, copied once into the response buffer.
-    static func list(rendered objects: [String]) -> ByteBuffer {
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(objects.reduce(24) { $0 + $1.utf8.count + 1 })
-        buffer.writeStaticString(#"{"transactions":["#)
-        for (index, object) in objects.enumerated() {
-            if index > 0 { buffer.writeStaticString(",") }
-            buffer.writeString(object)
-        }
-        buffer.writeStaticString("]}")
-        return buffer
     }
 }

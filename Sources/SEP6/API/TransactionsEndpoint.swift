@@ -65,8 +65,9 @@ struct TransactionsEndpoint: Sendable {
             filter.noOlderThan = date
         }
         filter.pagingID = query["paging_id"]
-        let found = try await self.deps.transactions.transactions(owner: context.claims.owner, query: filter)
-        return TransferEndpoint.json(TransactionJSON.list(found))
+        let objects = try await self.deps.rendered.list(
+            owner: context.claims.owner, query: filter, from: self.deps.transactions, render: TransactionJSON.object)
+        return TransferEndpoint.json(RenderedTransactionCache.listBody(objects))
     }
 
     /// `PATCH /transactions/:id` with `{"transaction": {field: value, …}}`: only while the transaction is

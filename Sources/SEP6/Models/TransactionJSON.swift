@@ -15,10 +15,10 @@ enum TransactionJSON {
         return out.finish()
     }
 
-    /// `{"transactions": [...]}`.
-    static func list(_ transactions: [Transaction]) -> String {
-        var out = JSONObjectText(capacity: 1200 * transactions.count + 32)
-        out.objects("transactions", transactions) { transaction, item in Self.write(transaction, to: &item) }
+    /// One transaction object, `{...}`, as `GET /transactions` lists it.
+    static func object(_ transaction: Transaction) -> String {
+        var out = JSONObjectText()
+        Self.write(transaction, to: &out)
         return out.finish()
     }
 
