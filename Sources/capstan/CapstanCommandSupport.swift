@@ -22,11 +22,7 @@ enum CapstanCommandSupport {
     }
 
     static func logger(_ config: CapstanConfig) -> Logger {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = config.logLevel
-            return handler
-        }
+        LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label, level: config.logLevel) }
         var logger = Logger(label: "capstan")
         logger.logLevel = config.logLevel
         return logger

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapstanApp
 import CapstanDevnet
 import Foundation
 import Hummingbird
@@ -32,11 +33,7 @@ struct Devnet: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: self.logLevel) ?? .notice
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label, level: level) }
         var logger = Logger(label: "capstan.devnet")
         logger.logLevel = level
         let configuration = DevnetConfiguration(
