@@ -1,6 +1,5 @@
 import CapstanCore
 import NIOCore
-import Synchronization
 
 /// Wallet-facing transaction JSON kept by id and version, so a wallet polling its list pays only for what changed.
 ///
@@ -10,46 +9,28 @@ import Synchronization
 /// read from the database on every request. The rendered text must depend on nothing but the transaction and
 /// settings fixed for the process's life.
 ///
-/// Memory is bounded by two generations: when the young one is full the old one is dropped and the young one takes
-/// its place; a hit in the old generation moves back to the young. Entries used recently stay, like an LRU, without
-/// its per-hit bookkeeping.
+/// At most `capacity` objects are kept (`RecentCache`), those used recently first.
 public final class RenderedTransactionCache: Sendable {
     private struct Entry {
         let version: Int64
         let json: String
     }
 
-    private struct Generations {
-        var young: [String: Entry] = [:]
-        var old: [String: Entry] = [:]
-    }
+    private let entries: RecentCache<String, Entry>
 
-    private let generations = Mutex(Generations())
-    private let generationSize: Int
-
-    /// Holds at least `capacity / 2` and at most `capacity` objects.
     public init(capacity: Int) {
-        self.generationSize = max(1, capacity / 2)
+        self.entries = RecentCache(capacity: capacity)
     }
 
     /// The JSON rendered for exactly this version, or nil.
     public func json(for key: TransactionVersion) -> String? {
-        self.generations.withLock { generations in
-            if let entry = generations.young[key.id] {
-                return entry.version == key.version ? entry.json : nil
-            }
-            guard let entry = generations.old[key.id], entry.version == key.version else { return nil }
-            Self.add(key.id, entry, to: &generations, generationSize: self.generationSize)
-            return entry.json
-        }
+        guard let entry = self.entries.value(for: key.id), entry.version == key.version else { return nil }
+        return entry.json
     }
 
     /// Keeps `json` as the rendering of `version`, replacing whatever an older version left.
     public func store(_ json: String, for key: TransactionVersion) {
-        self.generations.withLock { generations in
-            if let current = generations.young[key.id] ?? generations.old[key.id], current.version > key.version { return }
-            Self.add(key.id, Entry(version: key.version, json: json), to: &generations, generationSize: self.generationSize)
-        }
+        self.entries.set(Entry(version: key.version, json: json), for: key.id) { $0.version <= key.version }
     }
 
     /// The JSON of each transaction `query` lists for `owner`, in the list's order. Only versions not held already
@@ -86,18 +67,6 @@ public final class RenderedTransactionCache: Sendable {
         return buffer
     }
 
-    /// How many objects are held (both generations).
-    public var count: Int {
-        self.generations.withLock { $0.young.count + $0.old.count }
-    }
-
-    private static func add(_ id: String, _ entry: Entry, to generations: inout Generations, generationSize: Int) {
-        if generations.young[id] == nil, generations.young.count >= generationSize {
-            generations.old = generations.young
-            generations.young = [:]
-            generations.young.reserveCapacity(generationSize)
-        }
-        generations.young[id] = entry
-        generations.old[id] = nil
-    }
+    /// How many objects are held.
+    public var count: Int { self.entries.count }
 }

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import StellarKit
+import Synchronization
 import Testing
 
 /// `SEP10Authenticator` and `AuthenticatedContext`: what later SEPs put in front of their routes.
@@ -63,6 +64,21 @@ import Testing
                 #expect(String(buffer: response.body).contains(#""type":"authentication_required""#))
             }
         }
+    }
+
+    /// Verified tokens are remembered, but expiry is checked on every use: a token accepted a moment ago is refused
+    /// once the clock reaches its `exp`, and a token one byte away from a remembered one is checked afresh.
+    @Test func aRememberedTokenStillExpiresAndItsNeighboursAreStillChecked() async throws {
+        let now = Mutex(Self.now)
+        let tokens = await SessionTokens(secret: SEP10Fixture.secret, clock: UnixClock { now.withLock { $0 } })
+        let token = try await tokens.sign(self.claims(expiresAt: Self.now + 60))
+        #expect(try await tokens.verify(token) == self.claims(expiresAt: Self.now + 60))
+        #expect(try await tokens.verify(token) == self.claims(expiresAt: Self.now + 60))
+        var tampered = Array(token.utf8)
+        tampered[tampered.count - 2] = tampered[tampered.count - 2] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        await #expect(throws: SessionTokenError.invalid) { try await tokens.verify(String(decoding: tampered, as: UTF8.self)) }
+        now.withLock { $0 = Self.now + 60 }
+        await #expect(throws: SessionTokenError.expired) { try await tokens.verify(token) }
     }
 
     @Test func tokenSignedWithAnotherSecretIs403() async throws {

@@ -1,0 +1,54 @@
+import Synchronization
+
+/// A bounded, thread-safe map that keeps what was used recently.
+///
+/// Two generations bound the memory: when the young one is full the old one is dropped and the young one takes its
+/// place; a hit in the old generation moves back to the young. Entries used recently stay, like an LRU, without its
+/// per-hit bookkeeping.
+public final class RecentCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Generations {
+        var young: [Key: Value] = [:]
+        var old: [Key: Value] = [:]
+    }
+
+    private let generations = Mutex(Generations())
+    private let generationSize: Int
+
+    /// Holds at least `capacity / 2` and at most `capacity` entries.
+    public init(capacity: Int) {
+        self.generationSize = max(1, capacity / 2)
+    }
+
+    /// The value kept for `key`, or nil.
+    public func value(for key: Key) -> Value? {
+        self.generations.withLock { generations in
+            if let value = generations.young[key] { return value }
+            guard let value = generations.old[key] else { return nil }
+            Self.add(key, value, to: &generations, generationSize: self.generationSize)
+            return value
+        }
+    }
+
+    /// Keeps `value` for `key`, unless `replaces` says the value already kept must stay.
+    public func set(_ value: Value, for key: Key, replaces: (Value) -> Bool = { _ in true }) {
+        self.generations.withLock { generations in
+            if let current = generations.young[key] ?? generations.old[key], !replaces(current) { return }
+            Self.add(key, value, to: &generations, generationSize: self.generationSize)
+        }
+    }
+
+    /// How many entries are kept (both generations).
+    public var count: Int {
+        self.generations.withLock { $0.young.count + $0.old.count }
+    }
+
+    private static func add(_ key: Key, _ value: Value, to generations: inout Generations, generationSize: Int) {
+        if generations.young[key] == nil, generations.young.count >= generationSize {
+            generations.old = generations.young
+            generations.young = [:]
+            generations.young.reserveCapacity(generationSize)
+        }
+        generations.young[key] = value
+        generations.old[key] = nil
+    }
+}
