@@ -30,7 +30,7 @@ struct ConfigSource {
                     throw ConfigError(key: nil, "\(file) must be a YAML mapping")
                 }
                 tree = mapping
-                providers.append(InMemoryProvider(name: file, values: YAMLTree.configValues(root)))
+                providers.append(InMemoryProvider(name: file, values: try YAMLTree.configValues(root)))
             }
         }
         return ConfigSource(reader: ConfigReader(providers: providers), tree: tree, environment: environment)

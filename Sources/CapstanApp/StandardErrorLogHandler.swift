@@ -30,7 +30,7 @@ public struct StandardErrorLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let line = self.line(for: event, at: Self.timestamp())
-        // One write(2) per line, unbuffered: lines from different threads stay whole, and nothing waits in a buffer.
+        // One write(2) per line, unbuffered: lines up to PIPE_BUF (4 KiB) from different threads never interleave.
         var bytes = Array(line.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }

@@ -14,21 +14,36 @@ enum YAMLTree {
         try Yams.compose(yaml: text, Resolver.basic)
     }
 
-    /// The node as Foundation values: `[String: Any]`, `[Any]`, `String`, `Bool`, `Int`, `Double` or `NSNull`.
-    static func value(of node: Node, at path: String = "") throws(ConfigError) -> Any {
+    /// The node as Foundation values: `[String: Any]`, `[Any]`, and each scalar as `scalar` makes it (by default
+    /// typed: `String`, `Bool`, `Int`, `Double` or `NSNull`).
+    static func value(
+        of node: Node, at path: String = "", scalar: (Node.Scalar) -> Any = Self.typed
+    ) throws(ConfigError) -> Any {
         switch node {
-        case .scalar(let scalar):
-            return self.typed(scalar)
+        case .scalar(let value):
+            return scalar(value)
         case .sequence(let sequence):
             var items: [Any] = []
-            for (index, item) in sequence.enumerated() { items.append(try self.value(of: item, at: "\(path)[\(index)]")) }
+            for (index, item) in sequence.enumerated() { items.append(try self.value(of: item, at: "\(path)[\(index)]", scalar: scalar)) }
             return items
         case .mapping(let mapping):
             var out: [String: Any] = [:]
+            var merged: [[String: Any]] = []
             for (key, item) in mapping {
                 guard case .scalar(let name) = key else { throw ConfigError(key: path.isEmpty ? nil : path, "has a key that is not text") }
-                out[name.string] = try self.value(of: item, at: path.isEmpty ? name.string : "\(path).\(name.string)")
+                if name.string == "<<", name.style == .plain {
+                    // A merge key (`<<: *defaults`), as Yams' default resolver applied it: the named mapping's keys,
+                    // or each listed mapping's, fill in what this mapping does not set itself.
+                    let sources = try self.value(of: item, at: path, scalar: scalar)
+                    guard let mappings = (sources as? [String: Any]).map({ [$0] }) ?? (sources as? [[String: Any]]) else {
+                        throw ConfigError(key: path.isEmpty ? nil : path, "merges (<<) something that is not a mapping")
+                    }
+                    merged += mappings
+                    continue
+                }
+                out[name.string] = try self.value(of: item, at: path.isEmpty ? name.string : "\(path).\(name.string)", scalar: scalar)
             }
+            for source in merged { out.merge(source) { own, _ in own } }
             return out
         case .alias:
             // The parser replaces every alias by the node it names; only hand-built trees hold one.
@@ -36,29 +51,30 @@ enum YAMLTree {
         }
     }
 
-    /// Every scalar and list of scalars under the root mapping as swift-configuration values, keyed by their path
-    /// (`sep10.signing_key`). Values stay text, as swift-configuration's own YAML provider keeps them; a null is unset.
-    static func configValues(_ root: Node) -> [AbsoluteConfigKey: ConfigValue] {
+    /// Every scalar and list of scalars under `root` as swift-configuration values, keyed by their path, each as the
+    /// text written in the file, as swift-configuration's own YAML provider kept them; a null is unset. A key written
+    /// with dots (`sep10.signing_key: …` at the top level) means the same as the nested form, as it did for that
+    /// provider. Plugin sections are skipped: plugins get them whole, as JSON.
+    static func configValues(_ root: Node) throws(ConfigError) -> [AbsoluteConfigKey: ConfigValue] {
+        let tree = try self.value(of: root) { scalar -> Any in self.typed(scalar) is NSNull ? NSNull() : scalar.string }
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
-        func walk(_ node: Node, _ path: [String]) {
+        func walk(_ node: Any, _ path: [String]) throws(ConfigError) {
+            let dotted = path.joined(separator: ".")
+            if dotted == "plugins.config" || dotted.hasPrefix("plugins.config.") { return }
             switch node {
-            case .mapping(let mapping):
-                for (key, item) in mapping {
-                    if case .scalar(let name) = key { walk(item, path + [name.string]) }
-                }
-            case .scalar(let scalar) where !path.isEmpty:
-                if !(self.typed(scalar) is NSNull) { values[AbsoluteConfigKey(path)] = ConfigValue(.string(scalar.string), isSecret: false) }
-            case .sequence(let sequence) where !path.isEmpty:
-                let strings = sequence.compactMap { item -> String? in
-                    guard case .scalar(let scalar) = item else { return nil }
-                    return scalar.string
-                }
-                if strings.count == sequence.count { values[AbsoluteConfigKey(path)] = ConfigValue(.stringArray(strings), isSecret: false) }
+            case let mapping as [String: Any]:
+                for (key, item) in mapping { try walk(item, path + key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)) }
+            case let list as [Any]:
+                let strings = list.compactMap { $0 as? String }
+                guard strings.count == list.count else { throw ConfigError(key: dotted, "must be a list of plain values") }
+                values[AbsoluteConfigKey(path)] = ConfigValue(.stringArray(strings), isSecret: false)
+            case let text as String:
+                values[AbsoluteConfigKey(path)] = ConfigValue(.string(text), isSecret: false)
             default:
-                break
+                break                                                   // null: unset
             }
         }
-        walk(root, [])
+        try walk(tree, [])
         return values
     }
 
@@ -69,9 +85,9 @@ enum YAMLTree {
         switch text {
         case "", "~", "null", "Null", "NULL":
             return NSNull()
-        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
+        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
             return true
-        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
+        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
             return false
         default:
             return self.number(text) ?? text

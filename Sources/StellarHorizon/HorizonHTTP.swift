@@ -33,7 +33,7 @@ struct HorizonHTTP: Sendable {
             case 404:
                 // Read to the end, so the connection goes back to the pool: a body left unread closes it, and
                 // SEP-10 asks about unfunded (404) accounts all the time.
-                _ = try await response.body.collect(upTo: Self.maxProblemBytes)
+                _ = try? await response.body.collect(upTo: Self.maxProblemBytes)
                 return nil
             default:
                 _ = try? await response.body.collect(upTo: Self.maxProblemBytes)

@@ -132,6 +132,9 @@ import Testing
                   no_point: 1e5
                   date: 2026-11-21
                   nested: {list: [1, two, 3.5, false]}
+                  letter: y
+                  base: &base {a: 1, b: 2}
+                  derived: {<<: *base, b: 3}
             """
         text = text.replacingOccurrences(of: "  order: [reference, minimal]", with: "  order: [reference, minimal]\n" + section)
         try text.write(toFile: anchor.configFile, atomically: true, encoding: .utf8)
@@ -160,5 +163,26 @@ import Testing
         #expect(nested[1] as? String == "two")
         #expect(nested[2] as? Double == 3.5)
         #expect(nested[3] as? Bool == false)
+        #expect(object["letter"] as? String == "y")                 // YAML 1.1 booleans are words, not letters
+        let derived = try #require(object["derived"] as? [String: Any])
+        #expect(derived["a"] as? Int == 1)                          // merged from the anchor
+        #expect(derived["b"] as? Int == 3)                          // the mapping's own value wins
+        #expect(derived["<<"] == nil)
+    }
+
+    /// swift-configuration's YAML provider joined key paths with dots, so a dotted key at the top level meant the same
+    /// as the nested form; the file still means what it meant.
+    @Test func aDottedKeyMeansTheNestedOne() async throws {
+        let anchor = try await TestAnchor.make(extra: "workers.interval_ms: 1234\nworkers:\n  recheck_seconds: 7")
+        defer { anchor.remove() }
+        let config = try await anchor.config()
+        #expect(config.workers.intervalMilliseconds == 1234)
+        #expect(config.workers.recheckSeconds == 7)
+    }
+
+    @Test func aListOfMappingsWhereValuesAreExpectedIsRefused() async throws {
+        let anchor = try await TestAnchor.make(extra: "sep10.home_domains:\n  - {name: a.example}")
+        defer { anchor.remove() }
+        await #expect(throws: ConfigError(key: "sep10.home_domains", "must be a list of plain values")) { _ = try await anchor.config() }
     }
 }
