@@ -149,29 +149,24 @@ enum Migrations {
 
     /// Wallet callbacks waiting for delivery, written in the same database transaction as the status change.
     private static func createCallbackOutbox(_ sql: any SQLDatabase) async throws {
-        try await sql.create(table: "callback_outbox")
-            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
-            .column("transaction_id", type: .text, .notNull, .references("transactions", "id", onDelete: .cascade))
-            .column("url", type: .text, .notNull)
-            .column("body", type: .text, .notNull)
-            .column("created_at", type: .bigint, .notNull)
-            .column("attempts", type: .int, .notNull, .default(0))
-            .column("next_attempt_at", type: .bigint, .notNull)
-            .column("delivered_at", type: .bigint)
-            .column("last_error", type: .text)
-            .column("gave_up", type: boolean, .notNull, .default(false))
-            .run()
-        // The dispatcher's scan (undelivered, due) and the per-destination ordering check.
-        try await index("callback_outbox_due_idx", on: "callback_outbox", ["delivered_at", "gave_up", "next_attempt_at"], sql)
-        try await index("callback_outbox_transaction_idx", on: "callback_outbox", ["transaction_id", "url", "id"], sql)
+        try await createOutbox("callback_outbox", subject: "transaction_id", indexSuffix: "transaction",
+                               constraints: [.notNull, .references("transactions", "id", onDelete: .cascade)], sql)
     }
 
     /// SEP-12 status callbacks waiting for delivery: `callback_outbox`'s shape, keyed by customer id, which is not a
     /// transaction (so the foreign key there cannot hold these rows).
     private static func createCustomerCallbackOutbox(_ sql: any SQLDatabase) async throws {
-        try await sql.create(table: "customer_callback_outbox")
+        try await createOutbox("customer_callback_outbox", subject: "customer_id", indexSuffix: "customer", constraints: [.notNull], sql)
+    }
+
+    /// One outbox table (0006, 0008): rows keyed by `subject`, and the indexes of the dispatcher's scan (undelivered,
+    /// due) and of the per-destination ordering check.
+    private static func createOutbox(
+        _ table: String, subject: String, indexSuffix: String, constraints: [SQLColumnConstraintAlgorithm], _ sql: any SQLDatabase
+    ) async throws {
+        try await sql.create(table: table)
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
-            .column("customer_id", type: .text, .notNull)
+            .column(subject, type: .text, constraints)
             .column("url", type: .text, .notNull)
             .column("body", type: .text, .notNull)
             .column("created_at", type: .bigint, .notNull)
@@ -181,8 +176,8 @@ enum Migrations {
             .column("last_error", type: .text)
             .column("gave_up", type: boolean, .notNull, .default(false))
             .run()
-        try await index("customer_callback_outbox_due_idx", on: "customer_callback_outbox", ["delivered_at", "gave_up", "next_attempt_at"], sql)
-        try await index("customer_callback_outbox_customer_idx", on: "customer_callback_outbox", ["customer_id", "url", "id"], sql)
+        try await index("\(table)_due_idx", on: table, ["delivered_at", "gave_up", "next_attempt_at"], sql)
+        try await index("\(table)_\(indexSuffix)_idx", on: table, [subject, "url", "id"], sql)
     }
 
     /// The last withdraw memo handed out per receiving account; bumped inside the write transaction that uses it.
