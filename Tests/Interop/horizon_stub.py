@@ -37,6 +37,7 @@ class HorizonStub:
     def __init__(self, host="127.0.0.1", port=0):
         self.accounts = {}
         self.requests = 0
+        self._connections = set()
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(host, port), daemon=True)
@@ -48,9 +49,21 @@ class HorizonStub:
         self.accounts[account_id] = account_record(account_id, signers, thresholds, sequence)
 
     def stop(self):
-        self._loop.call_soon_threadsafe(self._server.close)
+        # Capstan keeps its Horizon connections alive, so handlers are still waiting when the stub stops. Each is
+        # cancelled and awaited while the loop runs: one left suspended is finalised later by the garbage
+        # collector ("Event loop is closed"), and on Python 3.11 that can happen inside pytest's own compile()
+        # and fail the whole run after every test passed. A second stop does nothing.
+        if self._loop.is_closed():
+            return
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+
+    async def _shutdown(self):
+        self._server.close()
+        for task in list(self._connections):
+            task.cancel()
+        await asyncio.gather(*self._connections, return_exceptions=True)
 
     def _run(self, host, port):
         asyncio.set_event_loop(self._loop)
@@ -58,8 +71,11 @@ class HorizonStub:
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()
         self._loop.run_forever()
+        self._loop.close()
 
     async def _serve(self, reader, writer):
+        task = asyncio.current_task()
+        self._connections.add(task)
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -81,6 +97,7 @@ class HorizonStub:
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
             pass
         finally:
+            self._connections.discard(task)
             writer.close()
 
     def _answer(self, method, path):

@@ -108,6 +108,7 @@ class WalletPage:
 
     def stop(self):
         self.server.shutdown()
+        self.server.server_close()
 
 
 def test_withdrawal_hands_control_back_by_post_message(sep24, chrome):
