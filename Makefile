@@ -10,8 +10,9 @@ REFERENCE_SO := .build/debug/libCapstanReferencePlugin.so
 # Release builds put every function in its own section, so the linker can drop the unused ones and lay out the
 # start-up code (scripts/capstan.order.gz, from `make order`) first: an idle server keeps fewer pages of code.
 ORDER := .build/capstan.order
-RELEASE_FLAGS := -c release -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xcc -fdata-sections \
-	-Xlinker --symbol-ordering-file=$(CURDIR)/$(ORDER) -Xlinker --no-warn-symbol-ordering
+RELEASE_FLAGS := -c release -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xcc -fdata-sections
+# Only capstan links with lld (Package.swift); the plugin's linker does not know the option.
+ORDER_FLAGS := -Xlinker --symbol-ordering-file=$(CURDIR)/$(ORDER) -Xlinker --no-warn-symbol-ordering
 
 help:  # Show the targets.
 	@grep -Eh '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*# (.*)/  \1\t\2/' | expand -t 12
@@ -43,7 +44,7 @@ test: deps plugins  # Build and run every test: the Swift suites, then the Pytho
 	CAPSTAN_BIN=$(CURDIR)/$(CAPSTAN) python3 -m pytest -q -p no:cacheprovider Tests/Interop
 
 release: deps $(ORDER)  # Release build of capstan (.build/release/) and of both plugins (.build/bench/plugins.d/).
-	$(SWIFT) build $(RELEASE_FLAGS) --product capstan
+	$(SWIFT) build $(RELEASE_FLAGS) $(ORDER_FLAGS) --product capstan
 	$(SWIFT) build $(RELEASE_FLAGS) --product CapstanReferencePlugin
 	@mkdir -p .build/bench/plugins.d
 	cp -f .build/release/libCapstanReferencePlugin.so .build/bench/plugins.d/libreference.so
