@@ -10,6 +10,7 @@ REFERENCE_SO := .build/debug/libCapstanReferencePlugin.so
 # Release builds put every function in its own section, so the linker can drop the unused ones and lay out the
 # start-up code (scripts/capstan.order.gz, from `make order`) first: an idle server keeps fewer pages of code.
 ORDER := .build/capstan.order
+# (-fdata-sections lets the linker drop the unused constants of the C targets too: SQLite, BoringSSL, libyaml.)
 RELEASE_FLAGS := -c release -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xcc -fdata-sections
 # Only capstan links with lld (Package.swift); the plugin's linker does not know the option.
 ORDER_FLAGS := -Xlinker --symbol-ordering-file=$(CURDIR)/$(ORDER) -Xlinker --no-warn-symbol-ordering
@@ -50,12 +51,15 @@ release: deps $(ORDER)  # Release build of capstan (.build/release/) and of both
 	cp -f .build/release/libCapstanReferencePlugin.so .build/bench/plugins.d/libreference.so
 	@$(MAKE) --no-print-directory -C Plugins/minimal-c OUT=$(CURDIR)/.build/bench/plugins.d
 
+# SwiftPM does not know the list is an input of the link, so a new list removes the binary to have it relinked.
 $(ORDER): scripts/capstan.order.gz
 	@mkdir -p $(dir $@)
-	gunzip -c $< > $@
+	gunzip -c $< > $@.tmp && mv $@.tmp $@
+	rm -f .build/release/capstan
 
-order: release  # Re-profile which functions start-up runs into scripts/capstan.order.gz (root and perf needed).
-	python3 scripts/order.py --bin .build/release/capstan --plugins .build/bench/plugins.d
+order:  # After `make release`: re-profile the functions start-up runs into scripts/capstan.order.gz (perf; asks sudo).
+	@test -x .build/release/capstan || { echo "run make release first"; exit 1; }
+	$$([ "$$(id -u)" = 0 ] || echo sudo) python3 scripts/order.py --bin .build/release/capstan --plugins .build/bench/plugins.d
 
 bench: release  # Release build, then requests/s, p99, idle RSS and start-up time on loopback.
 	@scripts/bench.sh

@@ -9,17 +9,19 @@ packed together, about 7.5 MB. Most of the rest is compiler-generated helpers wi
 How: a copy of the binary is dropped from the page cache and the block device's read-ahead is switched off for the
 run (restored afterwards), so no page is cached before it is executed and fault-around has nothing to map beside
 it: each executed page faults exactly once, and `perf` records the faulting addresses. The functions overlapping
-those pages, in page order, are the list. It needs root (read-ahead is a device setting) and `perf`.
+those pages, in page order, are the list. It needs root (read-ahead is a device setting; `make order` asks sudo for this script only) and `perf`.
 
 A profile taken from a binary already linked with an earlier list is tighter (the hot pages then hold only hot
 functions), so run it again after `make release` when the list is old.
 """
 import argparse
 import bisect
+import fcntl
 import gzip
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -28,9 +30,17 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def read_ahead_setting(path):
-    """The sysfs file holding the read-ahead (KB) of the block device that stores `path`."""
+    """The sysfs file holding the read-ahead (KB) of the disk that stores `path` (a partition's is its disk's)."""
     device = os.stat(path).st_dev
-    return f"/sys/class/bdi/{os.major(device)}:{os.minor(device)}/read_ahead_kb"
+    if os.major(device) == 0:
+        sys.exit(f"{path} is not on a block device (tmpfs, overlayfs, btrfs subvolume): profile from a disk-backed checkout")
+    node = os.path.realpath(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}")
+    if os.path.exists(os.path.join(node, "partition")):
+        node = os.path.dirname(node)
+    setting = os.path.join(node, "queue", "read_ahead_kb")
+    if not os.path.exists(setting):
+        sys.exit(f"no read-ahead setting for {path} ({setting} is missing)")
+    return setting
 
 
 def executed_pages(binary, work, paths):
@@ -42,13 +52,23 @@ def executed_pages(binary, work, paths):
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LOG_LEVEL=error {binary} serve --config {work}/capstan.yaml --port $PORT --no-workers >/dev/null 2>&1 &
 SERVER=$!
-for _ in $(seq 1000); do curl -s -o /dev/null http://127.0.0.1:$PORT/.well-known/stellar.toml && break; sleep 0.01; done
+for _ in $(seq 1000); do curl -sf -o /dev/null http://127.0.0.1:$PORT/.well-known/stellar.toml && break; sleep 0.01; done
+curl -sf -o /dev/null http://127.0.0.1:$PORT/.well-known/stellar.toml || {{ echo "capstan serve never answered"; kill $SERVER; exit 1; }}
 {requests}sleep 1
 kill $SERVER; wait $SERVER
 """)
     os.chmod(script, 0o755)
     data = os.path.join(work, "faults.data")
     setting = read_ahead_setting(binary)
+    # The setting is the whole disk's: put it back however the run ends (SIGTERM and SIGHUP included), and let
+    # only one profile run at a time, or the second would "restore" the first one's 0.
+    lock = open(os.path.join(work, "..", "order.lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit("another make order is running")
+    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(number, lambda *_: sys.exit("interrupted; read-ahead restored"))
     with open(setting) as file:
         previous = file.read().strip()
     try:
@@ -116,7 +136,9 @@ def main():
     if not shutil.which("perf"):
         sys.exit("make order needs perf (linux-perf)")
     source = os.path.realpath(arguments.bin)
-    work = tempfile.mkdtemp(prefix="capstan-order-")
+    # Beside the build, not in /tmp: /tmp may be tmpfs, where a file cannot be dropped from memory.
+    os.makedirs(os.path.join(REPO, ".build"), exist_ok=True)
+    work = tempfile.mkdtemp(prefix="order-", dir=os.path.join(REPO, ".build"))
     try:
         binary = os.path.join(work, "capstan")
         shutil.copyfile(source, binary)

@@ -53,11 +53,13 @@ class HorizonStub:
         # cancelled and awaited while the loop runs: one left suspended is finalised later by the garbage
         # collector ("Event loop is closed"), and on Python 3.11 that can happen inside pytest's own compile()
         # and fail the whole run after every test passed. A second stop does nothing.
-        if self._loop.is_closed():
+        if self._loop.is_closed() or not self._thread.is_alive():
             return
-        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
+        try:
+            asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(10)
 
     async def _shutdown(self):
         self._server.close()
@@ -67,15 +69,21 @@ class HorizonStub:
 
     def _run(self, host, port):
         asyncio.set_event_loop(self._loop)
-        self._server = self._loop.run_until_complete(asyncio.start_server(self._serve, host, port, backlog=1024))
+        self._server = self._loop.run_until_complete(asyncio.start_server(self._accept, host, port, backlog=1024))
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()
-        self._loop.run_forever()
-        self._loop.close()
+        try:
+            self._loop.run_forever()
+        finally:
+            self._loop.close()
+
+    def _accept(self, reader, writer):
+        # The task is known from the moment the connection is, so a shutdown racing an accept still cancels it.
+        task = self._loop.create_task(self._serve(reader, writer))
+        self._connections.add(task)
+        task.add_done_callback(self._connections.discard)
 
     async def _serve(self, reader, writer):
-        task = asyncio.current_task()
-        self._connections.add(task)
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -97,7 +105,6 @@ class HorizonStub:
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
             pass
         finally:
-            self._connections.discard(task)
             writer.close()
 
     def _answer(self, method, path):
