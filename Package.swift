@@ -164,6 +164,7 @@ var targets: [Target] = [
         dependencies: [
             "SEP10", "CapstanHTTP", "StellarKit", "StellarHorizon",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "JWTKit", package: "jwt-kit"),
         ],
         swiftSettings: strict
     ),

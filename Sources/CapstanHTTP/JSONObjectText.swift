@@ -83,7 +83,8 @@ public struct JSONObjectText {
         self.text += ":"
     }
 
-    /// `"…"` with JSON escapes; the common case (nothing to escape) is one scan and one append.
+    /// `"…"` with the escapes Foundation's `JSONEncoder` uses (short forms, else `\u00xx`), so both write the same
+    /// bytes; the common case (nothing to escape) is one scan and one append.
     public static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
         guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
@@ -98,6 +99,8 @@ public struct JSONObjectText {
             case "\n": text += "\\n"
             case "\r": text += "\\r"
             case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
                 text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

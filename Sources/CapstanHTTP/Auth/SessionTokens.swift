@@ -23,7 +23,7 @@ public struct SessionTokens: Sendable {
     public init(secret: String, issuer: String? = nil, clock: UnixClock = .system) async {
         let keys = JWTKeyCollection()
         // Sorted keys: the same claims always give the same token, byte for byte.
-        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256, serializer: DefaultJWTSerializer(jsonEncoder: JSONEncoder.sorted))
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256, serializer: DefaultJWTSerializer(jsonEncoder: SessionTokenJSONEncoder()))
         self.keys = keys
         self.issuer = issuer
         self.clock = clock
