@@ -23,7 +23,7 @@ struct HealthRoutes: Sendable {
         let body = Body(status: "ok", version: CapstanVersion.current, plugins: self.plugins)
         let bytes = (try? JSONEncoder.sorted.encode(body)) ?? Data()
         router.get("health") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            Response.json(ByteBuffer(bytes: bytes))
         }
         routes.add(.get, "health")
     }

@@ -49,7 +49,7 @@ public struct SEPMiddleware<Context: RequestContext>: RouterMiddleware {
     private func preflight(_ request: Request) -> Response {
         let methods = self.routes.methods(for: request.uri.path)
         guard !methods.isEmpty else {
-            return Response(status: .notFound, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: #"{"error":"not found"}"#)))
+            return Response.json(#"{"error":"not found"}"#, status: .notFound)
         }
         var allowed = methods.map(\.rawValue)
         allowed.append("OPTIONS")

@@ -108,11 +108,7 @@ public struct SEP10Routes: Sendable {
     /// A flat JSON object of strings, written directly: Foundation's JSONEncoder was a tenth of the
     /// challenge endpoint's CPU time in profiles. Keys are sorted so output is reproducible.
     static func json(_ body: [String: String]) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: Self.jsonText(body)))
-        )
+        Response.json(Self.jsonText(body))
     }
 
     static func jsonText(_ body: [String: String]) -> String {

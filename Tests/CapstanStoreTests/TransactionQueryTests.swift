@@ -20,6 +20,12 @@ import Testing
         return tx
     }
 
+    /// One of each filter's cases, a second apart: USDC deposit, withdrawal, SRT deposit, SEP-6 exchange, another owner's.
+    static let mixed = [
+        tx("d1", second: 1), tx("w1", kind: .withdrawal, second: 2), tx("d2", asset: "SRT", second: 3),
+        tx("s6", kind: .depositExchange, protocol: .sep6, second: 4), tx("other", sub: muxed, second: 5),
+    ]
+
     /// SEP-24 "Shared, Omnibus, or Pooled Accounts": `G…`, `G…:memo` and `M…` are different users.
     @Test func lookupsAreScopedToTheExactSubject() async throws {
         try await TemporaryStore.with { store, _ in
@@ -40,11 +46,7 @@ import Testing
 
     @Test func listsFilterByAssetKindProtocolAndAge() async throws {
         try await TemporaryStore.with { store, _ in
-            let rows = [
-                Self.tx("d1", second: 1), Self.tx("w1", kind: .withdrawal, second: 2), Self.tx("d2", asset: "SRT", second: 3),
-                Self.tx("s6", kind: .depositExchange, protocol: .sep6, second: 4), Self.tx("other", sub: Self.muxed, second: 5),
-            ]
-            for row in rows { try await store.transactions.insert(row) }
+            for row in Self.mixed { try await store.transactions.insert(row) }
             let transactions = store.transactions
             func ids(_ query: TransactionQuery) async throws -> [String] {
                 try await transactions.transactions(owner: Self.account, query: query).map(\.id)
@@ -90,11 +92,7 @@ import Testing
     /// The versions list is the full list reduced to (id, version): same rows, same order, for every filter.
     @Test func versionsFollowTheListAndEveryChange() async throws {
         try await TemporaryStore.with { store, _ in
-            let rows = [
-                Self.tx("d1", second: 1), Self.tx("w1", kind: .withdrawal, second: 2), Self.tx("d2", asset: "SRT", second: 3),
-                Self.tx("s6", kind: .depositExchange, protocol: .sep6, second: 4), Self.tx("other", sub: Self.muxed, second: 5),
-            ]
-            for row in rows { try await store.transactions.insert(row) }
+            for row in Self.mixed { try await store.transactions.insert(row) }
             _ = try await store.transactions.update(id: "w1", expectedVersion: nil, cause: "test") { $0.message = "changed" }
             let transactions = store.transactions
             let queries: [TransactionQuery] = [

@@ -127,7 +127,7 @@ struct CustomerEndpoint: Sendable {
         if let id = try await self.deps.ownership.customer(of: identity.owner) { try await self.deps.statuses.forget(id: id) }
         try await self.deps.ownership.forget(owner: identity.owner)
         self.deps.files.removeAll(owner: identity.owner)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
+        return Response.json("{}")
     }
 
     func callback(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -142,7 +142,7 @@ struct CustomerEndpoint: Sendable {
             auth: HookAuth(claims: context.claims), id: id, account: context.claims.account, memo: identity.memo, url: url)
         _ = try await self.deps.call { () async throws(CustomerHookError) -> Bool? in try await self.deps.hooks.callback(hookRequest) }
         try await self.deps.callbacks.setValue(Array(url.utf8), plugin: "capstan.sep12", key: "callback:\(identity.owner)")
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
+        return Response.json("{}")
     }
 
     /// A reply the wallet may see: a plugin that names an id must name one this caller owns.
@@ -157,6 +157,6 @@ struct CustomerEndpoint: Sendable {
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try JSONEncoder.sorted.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response.json(ByteBuffer(bytes: data), status: status)
     }
 }

@@ -21,7 +21,7 @@ final class InfoEndpoint: Sendable {
     @Sendable func info(_ request: Request, context: CapstanRequestContext) async throws -> Response {
         let now = ContinuousClock.now
         if let cached = self.cached.withLock({ $0 }), now - cached.at < .seconds(1) {
-            return Self.json(cached.body)
+            return Response.json(cached.body)
         }
         let assets = try await self.dependencies.assets.sep24Assets()
         let tableFees = self.dependencies.feeProvider == nil
@@ -52,7 +52,7 @@ final class InfoEndpoint: Sendable {
         }
         let body = ByteBuffer(string: root.finish())
         self.cached.withLock { $0 = (body, now) }
-        return Self.json(body)
+        return Response.json(body)
     }
 
     /// `GET /fee?operation=deposit|withdraw&asset_code=…&amount=…[&type=…]` → `{"fee": 1.5}`.
@@ -87,10 +87,6 @@ final class InfoEndpoint: Sendable {
         }
         var out = JSONObjectText()
         out.number("fee", quote.amountFee.description)
-        return Self.json(ByteBuffer(string: out.finish()))
-    }
-
-    static func json(_ body: ByteBuffer) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+        return Response.json(out.finish())
     }
 }

@@ -57,7 +57,7 @@ struct InteractiveEndpoint: Sendable {
         let url = "\(deps.settings.publicURL)\(deps.interactivePath(transaction.id))?token=\(token)"
         // Exactly these three keys: the anchor test suite refuses any other.
         let body = try JSONEncoder.sorted.encode(["type": "interactive_customer_info_needed", "url": url, "id": transaction.id])
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response.json(ByteBuffer(bytes: body))
     }
 }
 

@@ -33,7 +33,7 @@ struct TransactionsEndpoint: Sendable {
         guard let transaction = found, transaction.protocol == .sep24 else {
             throw SEPError.notFound(deps.pages.catalog.text("api_not_found", language))
         }
-        return Self.json(TransactionObject.single(deps.object(transaction)))
+        return Response.json(TransactionObject.single(deps.object(transaction)))
     }
 
     /// `asset_code` (required), `no_older_than`, `limit` (clamped to `sep24.transactions_max_limit`), `kind`,
@@ -64,14 +64,6 @@ struct TransactionsEndpoint: Sendable {
         let objects = try await deps.rendered.list(owner: context.claims.owner, query: filter, from: deps.transactions) {
             deps.object($0).json
         }
-        return Self.json(RenderedTransactionCache.listBody(objects))
-    }
-
-    private static func json(_ body: String) -> Response {
-        Self.json(ByteBuffer(string: body))
-    }
-
-    private static func json(_ body: ByteBuffer) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+        return Response.json(RenderedTransactionCache.listBody(objects))
     }
 }

@@ -65,7 +65,7 @@ struct InfoEndpoint: Sendable {
             features.bool("account_creation", self.deps.settings.accountCreation)
             features.bool("claimable_balances", self.deps.settings.claimableBalances)
         }
-        return TransferEndpoint.json(out.finish())
+        return Response.json(out.finish())
     }
 
     private static func write(fields: [String: SEP6InfoReply.Field], to out: inout JSONObjectText) {
@@ -118,6 +118,6 @@ struct InfoEndpoint: Sendable {
         }
         var out = JSONObjectText()
         out.number("fee", quote.amountFee.description)
-        return TransferEndpoint.json(out.finish())
+        return Response.json(out.finish())
     }
 }

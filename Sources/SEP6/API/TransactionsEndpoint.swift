@@ -30,7 +30,7 @@ struct TransactionsEndpoint: Sendable {
             throw self.deps.badRequest("lookup_required", language)
         }
         guard let transaction = found, transaction.protocol == .sep6 else { throw SEPError.notFound(Messages.text("not_found", language)) }
-        return TransferEndpoint.json(TransactionJSON.single(transaction))
+        return Response.json(TransactionJSON.single(transaction))
     }
 
     /// `asset_code` (required), `account` (must be the authenticated one), `no_older_than`, `limit` (clamped to
@@ -67,7 +67,7 @@ struct TransactionsEndpoint: Sendable {
         filter.pagingID = query["paging_id"]
         let objects = try await self.deps.rendered.list(
             owner: context.claims.owner, query: filter, from: self.deps.transactions, render: TransactionJSON.object)
-        return TransferEndpoint.json(RenderedTransactionCache.listBody(objects))
+        return Response.json(RenderedTransactionCache.listBody(objects))
     }
 
     /// `PATCH /transactions/:id` with `{"transaction": {field: value, …}}`: only while the transaction is
@@ -106,7 +106,7 @@ struct TransactionsEndpoint: Sendable {
         stored.merge(values) { _, new in new }
         try await self.deps.keyValues.setValue(
             Array(try JSONEncoder.sorted.encode(stored)), plugin: SEP6Dependencies.keyValueNamespace, key: "patch:\(id)")
-        return TransferEndpoint.json(TransactionJSON.single(updated))
+        return Response.json(TransactionJSON.single(updated))
     }
 
     /// Applies a PATCH: `dest`/`dest_extra` where the transaction has room for them, and back to `pending_anchor`.

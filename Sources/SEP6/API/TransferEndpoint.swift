@@ -91,7 +91,7 @@ struct TransferEndpoint: Sendable {
         context.logger.info("sep6 transaction started", metadata: [
             "transaction_id": "\(transaction.id)", "kind": "\(transaction.kind.rawValue)", "status": "\(transaction.status.rawValue)",
         ])
-        return Self.json(self.answer(transaction, reply: reply, request: valid))
+        return Response.json(self.answer(transaction, reply: reply, request: valid))
     }
 
     /// The transaction this request would create, with its amounts and fees worked out when an amount was given.
@@ -203,15 +203,6 @@ struct TransferEndpoint: Sendable {
             out.string("more_info_url", reply.moreInfoURL)
             out.number("eta", reply.eta.map(String.init))
         }
-        return Response(
-            status: .forbidden, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: out.finish())))
-    }
-
-    static func json(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        Self.json(ByteBuffer(string: body), status: status)
-    }
-
-    static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+        return Response.json(out.finish(), status: .forbidden)
     }
 }
