@@ -7,8 +7,8 @@ import StellarKit
 
 /// Mounts SEP-10 (`GET`/`POST /auth`) from the configuration.
 ///
-/// No HTTP client outlives a request here: the ledger reader uses `HTTPClient.shared` (process-wide, never
-/// shut down by design) and the client-domain resolver makes one client per fetch and shuts it down, so
+/// No HTTP client outlives a request here: the ledger reader uses `HorizonHTTPClient.shared` (process-wide,
+/// never shut down by design) and the client-domain resolver makes one client per fetch and shuts it down, so
 /// there is nothing for the application to stop.
 enum SEP10Wiring {
     static func register(config: CapstanConfig, router: Router<CapstanRequestContext>, routes: RouteTable, logger: Logger) async throws {

@@ -24,6 +24,10 @@ import Testing
          "data":{},"paging_token":"\(account)"}
         """
 
+    static let redirected = "GCKFBEIYV2U22IO2BJ4KVJOIP7XPWQGQFKKWXR6DOSJBV7STMAQSMTGG"
+    static let oversized = "GBRPYHIL2CI3FNQ4BXLFMNDLFJUNPU2HY3ZMFSHONUCEOASW7QC7OX2H"
+    static let stalled = "GA5ZSEJYB37JRC5AVCIA5MOP4RHTM335X2KGX3IHOJAPP5RE34K4KZVN"
+
     private func withHorizon(_ body: @Sendable (String) async throws -> Void) async throws {
         let router = Router()
         router.get("accounts/:id") { _, context -> Response in
@@ -34,6 +38,23 @@ import Testing
                 return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "{\"id\": 1")))
             case "GDHNO3NINNJ3QT7A2GVJJ7FK75OM37JIVZQMKPKDEXT4YGRNRMDQN6CO":
                 return Response(status: .serviceUnavailable)
+            case Self.redirected:
+                return Response(status: .found, headers: [.location: "/accounts/\(Self.account)"])
+            case Self.oversized:
+                let chunk = ByteBuffer(repeating: UInt8(ascii: " "), count: 1 << 20)
+                return Response(status: .ok, body: ResponseBody { writer in
+                    for _ in 0...(HorizonLedgerReader.maxResponseBytes >> 20) { try await writer.write(chunk) }
+                    try await writer.finish(nil)
+                })
+            case Self.stalled:
+                return Response(status: .ok, body: ResponseBody { writer in
+                    // A space every 100 ms for 10 s: the write fails, ending this, once the client has hung up.
+                    for _ in 0..<100 {
+                        try await writer.write(ByteBuffer(string: " "))
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                    try await writer.finish(nil)
+                })
             default:
                 return Response(status: .notFound, body: .init(byteBuffer: ByteBuffer(string: #"{"status":404}"#)))
             }
@@ -74,6 +95,35 @@ import Testing
             await #expect(throws: LedgerError.unavailable(reason: "Horizon sent malformed JSON for LedgerAccount")) {
                 try await reader.account(Self.signer)
             }
+        }
+    }
+
+    /// Following a redirect would send the lookup to another origin; the 3xx itself fails closed.
+    @Test func redirectsAreNotFollowed() async throws {
+        try await self.withHorizon { url in
+            await #expect(throws: LedgerError.unavailable(reason: "Horizon answered HTTP 302")) {
+                try await HorizonLedgerReader(baseURL: url).account(Self.redirected)
+            }
+        }
+    }
+
+    @Test func bodiesBeyondTheLimitAreUnavailable() async throws {
+        try await self.withHorizon { url in
+            let limit = HorizonLedgerReader.maxResponseBytes
+            await #expect(throws: LedgerError.unavailable(reason: "Horizon response larger than \(limit) bytes")) {
+                try await HorizonLedgerReader(baseURL: url).account(Self.oversized)
+            }
+        }
+    }
+
+    /// The timeout covers the body too: a Horizon that sends its headers and then stalls cannot hold a request.
+    @Test func aStalledBodyTimesOut() async throws {
+        try await self.withHorizon { url in
+            let started = ContinuousClock.now
+            await #expect(throws: LedgerError.unavailable(reason: "Horizon request failed: HTTPClientError.deadlineExceeded")) {
+                try await HorizonLedgerReader(baseURL: url, timeout: .milliseconds(500)).account(Self.stalled)
+            }
+            #expect(ContinuousClock.now - started < .seconds(5))
         }
     }
 
