@@ -18,8 +18,9 @@ if ((${#missing[@]})); then
     $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if ! python3 -c 'import stellar_sdk, pytest' 2>/dev/null; then
-    echo "deps: installing stellar-sdk and pytest"
-    python3 -m pip install -q --disable-pip-version-check stellar-sdk pytest 2>/dev/null \
-        || python3 -m pip install -q --disable-pip-version-check --break-system-packages stellar-sdk pytest
+# jsonschema: the interop tests validate SEP-24 responses with the anchor test suite's schemas (sep24_schema.py).
+if ! python3 -c 'import stellar_sdk, pytest, jsonschema' 2>/dev/null; then
+    echo "deps: installing stellar-sdk, pytest and jsonschema"
+    python3 -m pip install -q --disable-pip-version-check stellar-sdk pytest jsonschema 2>/dev/null \
+        || python3 -m pip install -q --disable-pip-version-check --break-system-packages stellar-sdk pytest jsonschema
 fi

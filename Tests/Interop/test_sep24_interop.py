@@ -1,7 +1,10 @@
 """SEP-24 against the running server with the Python stellar-sdk as the wallet, check by check after the anchor test
 suite's SEP-24 group (CONFORMANCE.md "SEP-24", numbers in the test names), plus what the suite leaves out: shared
 accounts split by memo, CORS, the three request encodings, and pending transactions reached through the real
-interactive pages (driven here over plain HTTP with a cookie jar; the browser tests drive them in Chromium)."""
+interactive pages (driven here over plain HTTP with a cookie jar; the browser tests drive them in Chromium).
+
+Responses are validated with the suite's own schemas (sep24_schema.py)."""
+import datetime
 import html
 import re
 import urllib.parse
@@ -9,11 +12,7 @@ import urllib.parse
 import pytest
 
 from browser.anchor import Anchor, request
-
-TX_STATUSES = {"incomplete", "pending_anchor", "pending_external", "pending_stellar", "pending_trust", "pending_user",
-               "pending_user_transfer_start", "pending_user_transfer_complete", "completed", "refunded", "expired",
-               "no_market", "too_small", "too_large", "error"}
-ASSET_KEYS = {"enabled", "fee_fixed", "fee_minimum", "fee_percent", "min_amount", "max_amount"}
+from sep24_schema import INFO, INTERACTIVE, check, check_transaction, check_transactions, expect_json
 
 
 @pytest.fixture
@@ -30,22 +29,22 @@ def wallet(sep24):
     return sep24.wallet()
 
 
-def check_transaction(tx, kind):
-    """The suite's transaction schema, strictly: required keys, no nulls where a string is typed."""
-    for key in ("id", "kind", "status", "more_info_url", "started_at"):
-        assert isinstance(tx.get(key), str), (key, tx)
-    assert tx["kind"] == kind and tx["status"] in TX_STATUSES
-    assert tx["more_info_url"].startswith("http")
-    side = "to" if kind == "deposit" else "from"
-    assert isinstance(tx.get(side), str) and tx[side], tx
-    for key, value in tx.items():
-        assert value is not None, key
-    if tx["status"].startswith("pending_"):
-        for key in ("amount_in", "amount_in_asset", "amount_out", "amount_out_asset"):
-            assert isinstance(tx.get(key), str), (key, tx)
-    if kind == "withdrawal" and tx["status"] == "pending_user_transfer_start":
-        for key in ("withdraw_memo", "withdraw_memo_type", "withdraw_anchor_account"):
-            assert isinstance(tx.get(key), str), (key, tx)
+def transaction(wallet, ident):
+    """The suite's fetchTransaction: `GET /transaction?id=` with the wallet's JWT, 200 and JSON."""
+    return expect_json(wallet.call("GET", "/transaction?id=" + ident), 200)
+
+
+def interactive(wallet, kind):
+    """POST /transactions/{kind}/interactive as the suite sends it (JSON, asset and account): 200, JSON, its schema."""
+    body = expect_json(wallet.call("POST", f"/transactions/{kind}/interactive",
+                                   json_body={"asset_code": "SRT", "account": wallet.account}), 200)
+    check(body, INTERACTIVE)
+    return body
+
+
+def when(timestamp):
+    """The suite compares `started_at` values as dates (`new Date(...)`), not as strings."""
+    return datetime.datetime.fromisoformat(timestamp)
 
 
 def complete_flow(sep24, url, amount, name="Ana Example", email="ana@example.com"):
@@ -76,49 +75,48 @@ def complete_flow(sep24, url, amount, name="Ana Example", email="ana@example.com
 
 
 def test_01_toml_has_the_transfer_server(sep24):
-    assert sep24.transfer_server == sep24.url + "/sep24"
+    # The suite also wants https, except for a home domain containing "localhost": these tests use 127.0.0.1.
+    assert sep24.transfer_server == sep24.url + "/sep24" and not sep24.transfer_server.endswith("/")
 
 
 def test_02_to_04_info_schema_and_enabled_asset(wallet):
-    status, headers, info = wallet.call("GET", "/info", auth=False)
-    assert status == 200 and headers["Content-Type"].startswith("application/json")
-    assert headers["Access-Control-Allow-Origin"] == "*"
-    assert {"deposit", "withdraw", "fee"} <= set(info)
-    assert isinstance(info["fee"]["enabled"], bool)
-    for side in ("deposit", "withdraw"):
-        srt = info[side]["SRT"]
-        assert set(srt) <= ASSET_KEYS and srt["enabled"] is True
-        assert isinstance(srt["min_amount"], (int, float))
+    response = wallet.call("GET", "/info", auth=False)
+    info = expect_json(response, 200)
+    check(info, INFO)                                                                       # 2
+    assert info["deposit"]["SRT"]["enabled"] is True                                        # 3
+    assert info["withdraw"]["SRT"]["enabled"] is True                                       # 4
+    assert response[1]["Access-Control-Allow-Origin"] == "*"
+    assert isinstance(info["deposit"]["SRT"]["min_amount"], (int, float))
 
 
 def test_05_to_13_deposit_and_withdraw_requests(sep24, wallet):
+    """#5 to #9 for deposit, #10 to #13 for withdraw (which has no counterpart of #7)."""
     for kind in ("deposit", "withdraw"):
-        status, _, body = wallet.call("POST", f"/transactions/{kind}/interactive",
-                                      json_body={"asset_code": "SRT", "account": wallet.account}, auth=False)
-        assert status == 403, body
-        status, headers, body = wallet.call("POST", f"/transactions/{kind}/interactive", json_body={"account": wallet.account})
-        assert status == 400 and headers["Content-Type"].startswith("application/json") and isinstance(body["error"], str)
-        status, _, body = wallet.call("POST", f"/transactions/{kind}/interactive",
-                                      json_body={"asset_code": "NOT_SUPPORTED", "account": wallet.account})
-        assert status == 400 and isinstance(body["error"], str)
-        body = wallet.start(kind, account=wallet.account)
-        assert set(body) == {"type", "url", "id"} and body["type"] == "interactive_customer_info_needed"
+        path = f"/transactions/{kind}/interactive"
+        status, _, body = wallet.call("POST", path, json_body={"asset_code": "SRT", "account": wallet.account},
+                                      auth=False)
+        assert status == 403, body                                                          # 5, 10
+        for fields in ({"account": wallet.account},                                         # 6, 11
+                       {"asset_code": "NOT_SUPPORTED", "account": wallet.account}):         # 8, 12
+            body = expect_json(wallet.call("POST", path, json_body=fields), 400)
+            assert isinstance(body["error"], str) and body["error"], (fields, body)
+        body = interactive(wallet, kind)                                                    # 9, 13
         assert body["url"].startswith(sep24.url + "/sep24/interactive/" + body["id"] + "?token=")
-    status, _, body = wallet.call("POST", "/transactions/deposit/interactive",
-                                  json_body={"asset_code": "SRT", "account": "not a valid account"})
-    assert status == 400 and isinstance(body["error"], str)
+    body = expect_json(wallet.call("POST", "/transactions/deposit/interactive",
+                                   json_body={"asset_code": "SRT", "account": "not a valid account"}), 400)
+    assert isinstance(body["error"], str) and body["error"], body                          # 7
 
 
 def test_14_to_17_20_25_transaction_records_and_more_info(sep24, wallet):
-    deposit = wallet.start("deposit")["id"]
-    withdrawal = wallet.start("withdraw")["id"]
-    assert wallet.call("GET", "/transaction?id=" + deposit, auth=False)[0] == 403
-    for ident, kind in ((deposit, "deposit"), (withdrawal, "withdrawal")):
-        tx = wallet.transaction(ident)
-        assert tx["status"] == "incomplete"
-        check_transaction(tx, kind)
-    status, headers, page = request(wallet.transaction(deposit)["more_info_url"])   # no Authorization header
-    assert status == 200 and "text/html" in headers["Content-Type"]
+    deposit, withdrawal = interactive(wallet, "deposit")["id"], interactive(wallet, "withdraw")["id"]
+    assert wallet.call("GET", "/transaction", auth=False)[0] == 403                         # 14, as the suite asks
+    assert wallet.call("GET", "/transaction?id=" + deposit, auth=False)[0] == 403           # and for a real record
+    for ident, is_deposit in ((deposit, True), (withdrawal, False)):
+        body = transaction(wallet, ident)                                                   # 15, 16
+        check_transaction(body, is_deposit)                                                 # 17, 20
+        assert body["transaction"]["status"] == "incomplete"
+    status, headers, page = request(transaction(wallet, deposit)["transaction"]["more_info_url"])  # no Authorization
+    assert status == 200 and "text/html" in headers["Content-Type"]                         # 25
     assert b"Transaction details" in page
 
 
@@ -126,16 +124,18 @@ def test_18_and_21_pending_transactions_after_the_interactive_flow(sep24, wallet
     deposit = wallet.start("deposit")
     page = complete_flow(sep24, deposit["url"], "100")
     assert "Now send your payment" in page and "Capstan Demo Bank" in page
-    tx = wallet.transaction(deposit["id"])
-    assert tx["status"] == "pending_user_transfer_start"
+    body = transaction(wallet, deposit["id"])
+    check_transaction(body, True, is_pending=True)                                          # 18
+    tx = body["transaction"]
+    assert tx["status"] == "pending_user_transfer_start"                                    # the suite: any pending_
     assert (tx["amount_in"], tx["amount_fee"], tx["amount_out"]) == ("100", "2", "98")      # the plugin's fee: 1 + 1 %
-    check_transaction(tx, "deposit")
 
     withdrawal = wallet.start("withdraw", amount="250")
     page = complete_flow(sep24, withdrawal["url"], "250")           # returning customer: no second KYC form
-    tx = wallet.transaction(withdrawal["id"])
+    body = transaction(wallet, withdrawal["id"])
+    check_transaction(body, False, is_pending=True)                                         # 21
+    tx = body["transaction"]
     assert tx["status"] == "pending_user_transfer_start"
-    check_transaction(tx, "withdrawal")
     assert tx["withdraw_memo_type"] == "id" and tx["withdraw_memo"] in html.unescape(page)
     assert tx["withdraw_anchor_account"] in page
 
@@ -147,24 +147,42 @@ def test_26_to_28_unknown_transactions(wallet):
 
 
 def test_29_to_40_transaction_lists(sep24, wallet):
-    assert wallet.call("GET", "/transactions?asset_code=SRT", auth=False)[0] == 403
-    ids = [wallet.start(kind)["id"] for kind in ("deposit", "withdraw", "deposit")]
-    status, _, body = wallet.call("GET", "/transactions?asset_code=SRT")
-    assert status == 200
+    """In the suite's order: the wallet's deposit (#9) and withdrawal (#13), then the deposits #35 and #36 add."""
+    assert wallet.call("GET", "/transactions", auth=False)[0] == 403                        # 29
+    deposit, withdrawal = interactive(wallet, "deposit")["id"], interactive(wallet, "withdraw")["id"]
+    body = expect_json(wallet.call("GET", "/transactions?asset_code=SRT"), 200)
+    listed = [tx["id"] for tx in body["transactions"]]
+    assert deposit in listed and withdrawal in listed                                       # 30, 31
+    check_transactions(body)                                                                # 32, 33
+
+    body = expect_json(sep24.wallet().call("GET", "/transactions?asset_code=SRT"), 200)
+    check_transactions(body)
+    assert body["transactions"] == []                                                       # 34
+
+    third = interactive(wallet, "deposit")["id"]
+    body = expect_json(wallet.call("GET", "/transactions?asset_code=SRT&limit=1"), 200)
+    check_transactions(body)
+    assert len(body["transactions"]) == 1                                                   # 35
+
+    fourth = interactive(wallet, "deposit")["id"]
+    body = expect_json(wallet.call("GET", "/transactions?asset_code=SRT"), 200)
+    check_transactions(body)
     listed = body["transactions"]
-    assert [tx["id"] for tx in listed] == ids[::-1]
-    for tx in listed:
-        check_transaction(tx, tx["kind"])
-    starts = [tx["started_at"] for tx in listed]
-    assert starts == sorted(starts, reverse=True)
-    assert len(wallet.call("GET", "/transactions?asset_code=SRT&limit=1")[2]["transactions"]) == 1
-    cutoff = starts[-2]
-    newer = wallet.call("GET", "/transactions?asset_code=SRT&no_older_than=" + urllib.parse.quote(cutoff))[2]["transactions"]
-    assert len(newer) >= 2 and all(tx["started_at"] >= cutoff for tx in newer)
-    assert {tx["kind"] for tx in wallet.call("GET", "/transactions?asset_code=SRT&kind=withdrawal")[2]["transactions"]} == {"withdrawal"}
-    assert {tx["kind"] for tx in wallet.call("GET", "/transactions?asset_code=SRT&kind=deposit")[2]["transactions"]} == {"deposit"}
-    assert wallet.call("GET", "/transactions?asset_code=BADCODE")[0] == 400
-    assert sep24.wallet().call("GET", "/transactions?asset_code=SRT")[2] == {"transactions": []}
+    newest = when(listed[0]["started_at"])
+    assert len(listed) >= 2 and all(when(tx["started_at"]) <= newest for tx in listed)     # 36
+    assert [tx["id"] for tx in listed] == [fourth, third, withdrawal, deposit]              # ours: exactly newest first
+
+    assert len(listed) >= 3                                                                 # 37
+    cutoff = listed[-2]["started_at"]                                 # sent unencoded, as the suite does
+    body = expect_json(wallet.call("GET", "/transactions?asset_code=SRT&no_older_than=" + cutoff), 200)
+    check_transactions(body)
+    assert len(body["transactions"]) >= 2 and all(when(tx["started_at"]) >= when(cutoff) for tx in body["transactions"])
+
+    for kind in ("withdrawal", "deposit"):                                                  # 38, 39
+        body = expect_json(wallet.call("GET", "/transactions?asset_code=SRT&kind=" + kind), 200)
+        check_transactions(body)
+        assert body["transactions"] and {tx["kind"] for tx in body["transactions"]} == {kind}
+    assert wallet.call("GET", "/transactions?asset_code=BADCODE")[0] == 400                 # 40
 
 
 def test_two_memos_of_one_account_are_two_customers(sep24):
