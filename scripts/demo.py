@@ -6,7 +6,11 @@ over HTTP), a SEP-24 withdrawal, a SEP-12 customer and a SEP-6 deposit and withd
 `completed`, printing every status as it changes. Deposits must raise the wallet's SRT balance on the ledger by the
 transaction's amount_out; withdrawals pay SRT to the anchor's account with the memo it gave.
 
-Exits 0 when all four reach `completed`, 1 on any failure or timeout. `make run` serves what it needs."""
+Exits 0 when all four reach `completed`, 1 on any failure or timeout. `make run` serves what it needs.
+
+With `--record FILE`, writes the SEP-24 transfer server, the wallet's SEP-10 JWT and the ids of the SEP-24 deposit and
+withdrawal to FILE as JSON once both are completed: test_demo.py reads them for the anchor test suite's checks on
+completed transactions."""
 import argparse
 import json
 import re
@@ -217,7 +221,13 @@ class Wallet:
         self.say(f"{label}: paid {amount} SRT to {tx['withdraw_anchor_account']} with {memo_type} memo "
                  f"{tx['withdraw_memo']} (stellar tx {result['hash'][:12]}…)")
 
-    def run(self, amount, withdraw_amount):
+    def record(self, path, deposit, withdrawal):
+        with open(path, "w") as out:
+            json.dump({"transfer_server": self.toml["TRANSFER_SERVER_SEP0024"], "token": self.token,
+                       "deposit": deposit, "withdrawal": withdrawal}, out, indent=2)
+        self.say(f"recorded the SEP-24 deposit and withdrawal in {path}")
+
+    def run(self, amount, withdraw_amount, record=None):
         self.create_account()
         self.sign_in()
 
@@ -229,6 +239,8 @@ class Wallet:
         tx = self.wait("TRANSFER_SERVER_SEP0024", withdrawal, {"pending_user_transfer_start"}, "SEP-24 withdrawal")
         self.pay_withdrawal(tx, tx.get("amount_in") or withdraw_amount, "SEP-24 withdrawal")
         self.wait("TRANSFER_SERVER_SEP0024", withdrawal, {"completed"}, "SEP-24 withdrawal")
+        if record:
+            self.record(record, deposit, withdrawal)
 
         self.become_customer()
         before = self.srt_balance()
@@ -253,9 +265,11 @@ def main():
     parser.add_argument("--amount", default="25", help="SRT per deposit")
     parser.add_argument("--withdraw-amount", default="10", help="SRT per withdrawal (less than a deposit brings after fees)")
     parser.add_argument("--timeout", type=float, default=180, help="seconds each transaction may take to reach its next goal")
+    parser.add_argument("--record", metavar="FILE",
+                        help="write the SEP-24 transfer server, JWT and completed deposit and withdrawal ids to FILE (JSON)")
     args = parser.parse_args()
     try:
-        Wallet(args.anchor, args.timeout, print).run(args.amount, args.withdraw_amount)
+        Wallet(args.anchor, args.timeout, print).run(args.amount, args.withdraw_amount, args.record)
     except DemoFailure as failure:
         print(f"demo failed: {failure}", file=sys.stderr, flush=True)
         sys.exit(1)

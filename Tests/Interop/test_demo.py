@@ -1,11 +1,19 @@
 """`make demo` as a test: scripts/demo.py (the Python stellar-sdk as the wallet) against a devnet and an anchor with
-every worker, both on free loopback ports, set up by the same scripts/dev_bootstrap.py that `make run` uses."""
+every worker, both on free loopback ports, set up by the same scripts/dev_bootstrap.py that `make run` uses.
+
+The demo is the one place transactions reach `completed`, so the anchor test suite's SEP-24 checks on completed
+transactions (#19, #22, #23, #24; CONFORMANCE.md "SEP-24") run here too, on the deposit and withdrawal it records,
+while the same anchor still serves."""
+import json
 import os
 import subprocess
 import sys
 
-from browser.anchor import free_port
+import pytest
+
+from browser.anchor import free_port, request
 from conftest import REPO, Server, run
+from sep24_schema import check_transaction, expect_json
 from test_devnet import Devnet
 
 STEPS = [
@@ -25,7 +33,33 @@ def bootstrap(config, horizon):
         capture_output=True, text=True, timeout=120)
 
 
-def test_demo_moves_money_both_ways_with_sep24_and_sep6(tmp_path, capstan_bin):
+class Demo:
+    """One run of scripts/demo.py --record, and what to show when something about it fails."""
+
+    def __init__(self, process, record_path, log_path):
+        self.process = process
+        self.record = json.loads(record_path.read_text()) if record_path.exists() else None
+        self.log_path = log_path
+
+    def context(self):
+        log = self.log_path.read_text()[-6000:]
+        return self.process.stdout + self.process.stderr + "\n--- anchor log (tail) ---\n" + log
+
+    def get(self, query):
+        """`GET /transaction?<query>` as the demo's wallet (its JWT), as the suite's fetchTransaction sends it."""
+        return request(f"{self.record['transfer_server']}/transaction?{query}",
+                       headers={"Authorization": f"Bearer {self.record['token']}"})
+
+    def completed(self, kind):
+        """The body of `GET /transaction?id=` for the recorded SEP-24 deposit or withdrawal."""
+        assert self.record is not None, "scripts/demo.py recorded nothing\n" + self.context()
+        return expect_json(self.get("id=" + self.record[kind]), 200)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, capstan_bin):
+    """The devnet, the anchor and the demo, once for every test below; the anchor keeps serving until they end."""
+    tmp_path = tmp_path_factory.mktemp("demo")
     plugins = os.environ.get("CAPSTAN_PLUGINS_DIR", str(REPO / "plugins.d"))
     result = run(capstan_bin, "init", "--dir", str(tmp_path / "anchor"), "--network", "devnet", "--plugins-dir", plugins)
     assert result.returncode == 0, result.stderr
@@ -45,19 +79,40 @@ def test_demo_moves_money_both_ways_with_sep24_and_sep6(tmp_path, capstan_bin):
             "ANCHOR_HOME_DOMAIN": f"127.0.0.1:{port}", "ANCHOR_PUBLIC_URL": f"http://127.0.0.1:{port}",
             "SEP12_FILES_DIR": str(tmp_path / "kyc-files"), "LOG_LEVEL": "info",
         })
-        demo = subprocess.run(
-            [sys.executable, str(REPO / "scripts" / "demo.py"), "--anchor", anchor.url, "--timeout", "120"],
+        record = tmp_path / "sep24.json"
+        process = subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "demo.py"), "--anchor", anchor.url, "--timeout", "120",
+             "--record", str(record)],
             capture_output=True, text=True, timeout=600)
         log.flush()
-        context = demo.stdout + demo.stderr + "\n--- anchor log (tail) ---\n" + (tmp_path / "anchor.log").read_text()[-6000:]
-        assert demo.returncode == 0, context
-        position = 0
-        for step in STEPS:                                             # each status printed, in the order it happened
-            found = demo.stdout.find(step, position)
-            assert found >= 0, f"{step!r} missing or out of order\n{context}"
-            position = found
+        yield Demo(process, record, tmp_path / "anchor.log")
     finally:
         if anchor is not None:
             anchor.stop()
         devnet.stop()
         log.close()
+
+
+def test_demo_moves_money_both_ways_with_sep24_and_sep6(demo):
+    assert demo.process.returncode == 0, demo.context()
+    position = 0
+    for step in STEPS:                                                 # each status printed, in the order it happened
+        found = demo.process.stdout.find(step, position)
+        assert found >= 0, f"{step!r} missing or out of order\n{demo.context()}"
+        position = found
+
+
+@pytest.mark.parametrize("kind", ["deposit", "withdrawal"])
+def test_19_and_22_has_proper_completed_transaction_schema_on_transaction(demo, kind):
+    body = demo.completed(kind)
+    check_transaction(body, kind == "deposit", is_completed=True)
+    assert body["transaction"]["status"] == "completed"
+
+
+@pytest.mark.parametrize("kind", ["deposit", "withdrawal"])
+def test_23_and_24_returns_valid_transaction_when_using_stellar_transaction_id_param(demo, kind):
+    # The suite takes the hash from its config file; here it is the one the anchor reports for the same transaction.
+    tx = demo.completed(kind)["transaction"]
+    body = expect_json(demo.get("stellar_transaction_id=" + tx["stellar_transaction_id"]), 200)
+    check_transaction(body, kind == "deposit", is_completed=True)
+    assert body["transaction"]["id"] == tx["id"]

@@ -3,7 +3,8 @@ suite's SEP-24 group (CONFORMANCE.md "SEP-24", numbers in the test names), plus 
 accounts split by memo, CORS, the three request encodings, and pending transactions reached through the real
 interactive pages (driven here over plain HTTP with a cookie jar; the browser tests drive them in Chromium).
 
-Responses are validated with the suite's own schemas (sep24_schema.py)."""
+Responses are validated with the suite's own schemas (sep24_schema.py). The checks on completed transactions (#19,
+#22 to #24) need the devnet and the workers, so they run in test_demo.py on what scripts/demo.py completed."""
 import datetime
 import html
 import re
