@@ -8,6 +8,10 @@ public protocol TransactionStore: Sendable {
     /// the kind or protocol never uses throws `TransitionError` (with no `from`). Creation enqueues no wallet
     /// callback: the wallet that created it holds the answer (SEP-31: not needed for the initial `pending_sender`).
     func insert(_ transaction: Transaction) async throws
+    /// `insert` for a withdrawal whose memo the anchor assigns: `withdraw_anchor_account` becomes `account` and
+    /// `withdraw_memo` its next free id memo, in the same database transaction, so the withdrawal never exists
+    /// without the memo its payment will be matched by. Another kind throws `TransactionUpdateError.notAWithdrawal`.
+    func insertWithdrawal(_ transaction: Transaction, memoAccount account: String) async throws -> Transaction
     /// The transaction with this id, whoever owns it: for workers and operators. Wallet-facing code uses
     /// `transaction(id:owner:)`.
     func transaction(id: String) async throws -> Transaction?

@@ -41,7 +41,7 @@ extension SQLTransactionStore {
     /// value (SQLite has one writer; PostgreSQL's row lock on the upsert does the same). Memos set by hand may sit on
     /// the counter's path, so a taken value is skipped rather than trusted to the unique index, whose violation
     /// would abort a PostgreSQL transaction.
-    private static func nextFreeMemo(for account: String, transactionID: String, on sql: any SQLDatabase) async throws -> String {
+    static func nextFreeMemo(for account: String, transactionID: String, on sql: any SQLDatabase) async throws -> String {
         for _ in 0..<1_000 {
             let value = try await sql.insert(into: "withdraw_memo_counters")
                 .columns("account", "last_memo")

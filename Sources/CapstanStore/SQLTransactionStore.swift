@@ -14,13 +14,31 @@ struct SQLTransactionStore: TransactionStore {
     let logger: Logger
 
     func insert(_ transaction: Transaction) async throws {
+        _ = try await self.insert(transaction, withdrawMemoFor: nil)
+    }
+
+    func insertWithdrawal(_ transaction: Transaction, memoAccount account: String) async throws -> Transaction {
+        guard [.withdrawal, .withdrawalExchange].contains(transaction.kind) else {
+            throw TransactionUpdateError.notAWithdrawal(transactionID: transaction.id)
+        }
+        return try await self.insert(transaction, withdrawMemoFor: account)
+    }
+
+    private func insert(_ transaction: Transaction, withdrawMemoFor account: String?) async throws -> Transaction {
         try TransactionStateMachine.checkInitial(transaction.status, kind: transaction.kind, protocol: transaction.protocol)
-        let row = try TransactionRow.values(of: transaction)
         do {
-            try await self.executor.write { sql in
+            return try await self.executor.write { sql in
+                var stored = transaction
+                if let account {
+                    stored.withdrawAnchorAccount = account
+                    stored.withdrawMemo = try await Self.nextFreeMemo(for: account, transactionID: transaction.id, on: sql)
+                    stored.withdrawMemoType = .id
+                }
+                let row = try TransactionRow.values(of: stored)
                 try await sql.insert(into: "transactions").columns(row.map(\.0)).values(row.map(\.1)).run()
                 try await Self.recordHistory(
-                    on: sql, id: transaction.id, from: nil, to: transaction.status, at: transaction.startedAt, cause: "created")
+                    on: sql, id: stored.id, from: nil, to: stored.status, at: stored.startedAt, cause: "created")
+                return stored
             }
         } catch let error where self.executor.isUniqueViolation(error) {
             // Two unique keys can collide; say which. (PostgreSQL aborts the failed transaction, so ask afresh.)

@@ -66,6 +66,34 @@ import Testing
         }
     }
 
+    /// SEP-6 creates a withdrawal with its memo in one write: concurrent creations get distinct memos, and a creation
+    /// that fails leaves neither a row nor a used counter value behind.
+    @Test func withdrawalsCreatedWithTheirMemoAreAtomic() async throws {
+        try await TemporaryStore.with { store, _ in
+            let transactions = store.transactions
+            let memos = try await withThrowingTaskGroup(of: String?.self) { group in
+                for index in 0..<50 {
+                    group.addTask { try await transactions.insertWithdrawal(Self.withdrawal("n\(index)"), memoAccount: Self.distribution).withdrawMemo }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1 ?? "") }
+            }
+            #expect(Set(memos) == Set((1...50).map(String.init)))
+            let stored = try #require(try await transactions.transaction(id: "n0"))
+            #expect(stored.withdrawAnchorAccount == Self.distribution && stored.withdrawMemoType == .id && stored.version == 1)
+            #expect(memos.contains(stored.withdrawMemo ?? "-"))
+
+            await #expect(throws: StoreError.duplicate("transaction n0")) {
+                try await transactions.insertWithdrawal(Self.withdrawal("n0"), memoAccount: Self.distribution)
+            }
+            await #expect(throws: TransactionUpdateError.notAWithdrawal(transactionID: "d")) {
+                try await transactions.insertWithdrawal(TransactionUpdateTests.deposit(id: "d"), memoAccount: Self.distribution)
+            }
+            #expect(try await transactions.transaction(id: "d") == nil)
+            let next = try await transactions.insertWithdrawal(Self.withdrawal("after"), memoAccount: Self.distribution)
+            #expect(next.withdrawMemo == "51")                          // the failed creation's counter bump rolled back
+        }
+    }
+
     @Test func concurrentClaimsNeverShareARow() async throws {
         try await TemporaryStore.with { store, _ in
             for index in 0..<60 { try await store.transactions.insert(Self.withdrawal("c\(index)", status: .pendingUserTransferStart)) }

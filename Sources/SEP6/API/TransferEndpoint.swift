@@ -79,14 +79,15 @@ struct TransferEndpoint: Sendable {
         }
         if operation.isDeposit { transaction.instructions = reply.instructions.flatMap { $0.isEmpty ? nil : $0 } }
 
-        try await self.deps.transactions.insert(transaction)
-        if !operation.isDeposit {
-            // The memo comes from the store's per-account counter, inside its write transaction: unique under any
-            // concurrency, so an incoming payment always matches exactly one withdrawal.
+        if operation.isDeposit {
+            try await self.deps.transactions.insert(transaction)
+        } else {
+            // The memo comes from the store's per-account counter, in the write that creates the withdrawal: unique
+            // under any concurrency, so an incoming payment always matches exactly one withdrawal.
             guard let receiving = valid.asset.distributionAccount ?? valid.asset.issuer else {
                 throw self.deps.badRequest("no_receiving_account", language, ["asset": valid.asset.code])
             }
-            transaction = try await self.deps.transactions.assignWithdrawMemo(id: transaction.id, account: receiving)
+            transaction = try await self.deps.transactions.insertWithdrawal(transaction, memoAccount: receiving)
         }
         context.logger.info("sep6 transaction started", metadata: [
             "transaction_id": "\(transaction.id)", "kind": "\(transaction.kind.rawValue)", "status": "\(transaction.status.rawValue)",
