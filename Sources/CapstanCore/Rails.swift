@@ -9,7 +9,7 @@ public protocol Rails: Sendable {
     func sendPayout(_ request: PayoutRequest, idempotencyKey: String) async throws(RailsError) -> PayoutResult
     /// Which of `transactions` (payouts answered `pending_external`) have settled, or failed.
     func pollPayouts(_ transactions: [Transaction]) async throws(RailsError) -> PayoutPoll
-    /// Tells the business a deposit's Stellar payment succeeded. At least once: the receiver tolerates duplicates.
+    /// Tells the business a deposit's Stellar payment succeeded. Called once, not retried yet; the receiver tolerates duplicates.
     func afterDeposit(_ transaction: Transaction) async throws(RailsError)
 }
 

@@ -393,11 +393,15 @@ typedef struct capstan_host_api {
  *   res {"completed": [{"id": "...", "external_transaction_id"?: "..."}],
  *        "failed"?: [{"id": "...", "message": "..."}]}
  *
- * --- Notifications (at least once; tolerate duplicates) ------------------------------------
+ * --- Notifications (tolerate duplicates) -------------------------------------------------
  * after_deposit Called once the Stellar payment of a deposit succeeded.
  *   req {"transaction": transaction}        res {}
+ *   This host calls it right after recording the payment and does not retry it: a failed
+ *   call, or a crash between the payment and the call, loses the notification. A durable
+ *   outbox will make it at least once, with the same request; write plugins for that.
  *
- * transaction_event  A transaction changed status. `sequence` grows per transaction.
+ * transaction_event  Reserved: this host does not call it yet. When it does (at least once):
+ *   a transaction changed status; `sequence` grows per transaction.
  *   req {"event": "status_changed", "sequence": 3, "previous_status": "pending_anchor",
  *        "transaction": transaction}
  *   res {}

@@ -40,7 +40,7 @@ public struct PluginRails: Rails {
 
     public func afterDeposit(_ transaction: Transaction) async throws(RailsError) {
         let request = Single(transaction: try await self.shape(transaction))
-        // Notifications are at least once: the transaction id is the key a plugin may deduplicate on.
+        // The transaction id is the key a plugin may deduplicate on once a durable outbox retries this call.
         _ = try await self.call(.afterDeposit, request, as: Empty.self, idempotencyKey: "after_deposit:\(transaction.id)")
     }
 
