@@ -26,6 +26,7 @@ public enum CapstanServer {
         do {
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
+            CallbackPresenters.register(config: config, store: store)
             let plugins = await PluginWiring.load(config, keyValues: store.pluginKeyValues, logger: logger)
             guard plugins.refusals.isEmpty else {
                 await plugins.shutdown()

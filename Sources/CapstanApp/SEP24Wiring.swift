@@ -8,7 +8,7 @@ import Logging
 import SEP24
 
 /// Mounts SEP-24 (`/sep24/...` and the interactive pages) from the configuration, with the plugins' forms, fees
-/// and instructions, and registers the SEP-24 callback presenter with the store.
+/// and instructions (its callback presenter: `CallbackPresenters`).
 enum SEP24Wiring {
     static func register(
         config: CapstanConfig, store: SQLStore, plugins: PluginHost, router: Router<CapstanRequestContext>, routes: RouteTable, logger: Logger
@@ -32,7 +32,6 @@ enum SEP24Wiring {
             flowState: store.pluginKeyValues,
             logger: Logger(label: "capstan.sep24")
         )
-        store.setPresenter(sep24.presenter, for: .sep24)
         let authenticator = SEP10Authenticator<CapstanRequestContext>(tokens: await SessionTokens(secret: config.sep10.jwtSecret))
         sep24.register(on: router, routes: routes, authenticator: authenticator)
         if !config.sep10.enabled {

@@ -6,8 +6,8 @@ import Hummingbird
 import Logging
 import SEP6
 
-/// Mounts SEP-6 (`/sep6/...`) from the configuration, with the plugins' `sep6_*` hooks and fees, and registers the
-/// SEP-6 callback presenter with the store so `on_change_callback` carries the SEP-6 transaction object.
+/// Mounts SEP-6 (`/sep6/...`) from the configuration, with the plugins' `sep6_*` hooks and fees (its callback
+/// presenter: `CallbackPresenters`).
 enum SEP6Wiring {
     static func register(
         config: CapstanConfig, store: SQLStore, plugins: PluginHost, router: Router<CapstanRequestContext>, routes: RouteTable, logger: Logger
@@ -30,7 +30,6 @@ enum SEP6Wiring {
             keyValues: store.pluginKeyValues,
             logger: Logger(label: "capstan.sep6")
         )
-        store.setPresenter(sep6.presenter, for: .sep6)
         let authenticator = SEP10Authenticator<CapstanRequestContext>(tokens: await SessionTokens(secret: config.sep10.jwtSecret))
         sep6.register(on: router, routes: routes, authenticator: authenticator)
         if !config.sep10.enabled {

@@ -65,6 +65,7 @@ public enum WorkerWiring {
         let store = try await SQLStore.openSQLite(path: config.databasePath, logger: logger)
         do {
             try await store.migrate()
+            CallbackPresenters.register(config: config, store: store)
             let plugins = await PluginWiring.load(config, keyValues: store.pluginKeyValues, logger: logger)
             guard plugins.refusals.isEmpty else {
                 await plugins.shutdown()

@@ -13,6 +13,11 @@ public struct SEP24Presenter: TransactionPresenter {
         self.secrets = secrets
     }
 
+    /// - Parameter secret: `SEP24Settings.secret`, which the more_info links' keys derive from.
+    public init(publicURL: String, secret: [UInt8]) {
+        self.init(publicURL: publicURL, secrets: InteractiveSecrets(secret: secret))
+    }
+
     public func callbackBody(for transaction: Transaction) throws -> [UInt8] {
         let url = "\(self.publicURL)/sep24/more_info/\(transaction.id)?key=\(self.secrets.moreInfoKey(transactionID: transaction.id))"
         return Array(TransactionObject.single(TransactionObject(transaction, moreInfoURL: url)).utf8)
