@@ -8,8 +8,8 @@ transaction's amount_out; withdrawals pay SRT to the anchor's account with the m
 
 Exits 0 when all four reach `completed`, 1 on any failure or timeout. `make run` serves what it needs.
 
-With `--record FILE`, writes the SEP-24 transfer server, the wallet's SEP-10 JWT and the ids of the SEP-24 deposit and
-withdrawal to FILE as JSON once both are completed: test_demo.py reads them for the anchor test suite's checks on
+With `--record FILE`, writes the SEP-24 transfer server, the wallet's SEP-10 JWT, the ids of the SEP-24 deposit and
+withdrawal and the hash of the wallet's withdrawal payment to FILE as JSON once both are completed: test_demo.py reads them for the anchor test suite's checks on
 completed transactions."""
 import argparse
 import json
@@ -220,11 +220,13 @@ class Wallet:
         result = self.submit([Payment(destination=tx["withdraw_anchor_account"], asset=self.asset, amount=amount)], memo)
         self.say(f"{label}: paid {amount} SRT to {tx['withdraw_anchor_account']} with {memo_type} memo "
                  f"{tx['withdraw_memo']} (stellar tx {result['hash'][:12]}…)")
+        return result["hash"]
 
-    def record(self, path, deposit, withdrawal):
+    def record(self, path, deposit, withdrawal, withdrawal_payment):
         with open(path, "w") as out:
             json.dump({"transfer_server": self.toml["TRANSFER_SERVER_SEP0024"], "token": self.token,
-                       "deposit": deposit, "withdrawal": withdrawal}, out, indent=2)
+                       "deposit": deposit, "withdrawal": withdrawal, "withdrawal_payment": withdrawal_payment},
+                      out, indent=2)
         self.say(f"recorded the SEP-24 deposit and withdrawal in {path}")
 
     def run(self, amount, withdraw_amount, record=None):
@@ -237,10 +239,10 @@ class Wallet:
 
         withdrawal = self.interactive("withdraw", withdraw_amount)
         tx = self.wait("TRANSFER_SERVER_SEP0024", withdrawal, {"pending_user_transfer_start"}, "SEP-24 withdrawal")
-        self.pay_withdrawal(tx, tx.get("amount_in") or withdraw_amount, "SEP-24 withdrawal")
+        payment = self.pay_withdrawal(tx, tx.get("amount_in") or withdraw_amount, "SEP-24 withdrawal")
         self.wait("TRANSFER_SERVER_SEP0024", withdrawal, {"completed"}, "SEP-24 withdrawal")
         if record:
-            self.record(record, deposit, withdrawal)
+            self.record(record, deposit, withdrawal, payment)
 
         self.become_customer()
         before = self.srt_balance()

@@ -7,7 +7,7 @@ import StellarKit
 
 /// Mounts SEP-10 (`GET`/`POST /auth`) from the configuration.
 ///
-/// No HTTP client outlives a request here: the ledger reader uses `HorizonHTTPClient.shared` (process-wide,
+/// No HTTP client outlives a request here: the ledger reader uses StellarHorizon's Horizon client (process-wide,
 /// never shut down by design) and the client-domain resolver makes one client per fetch and shuts it down, so
 /// there is nothing for the application to stop.
 enum SEP10Wiring {

@@ -10,6 +10,9 @@ public enum TransactionKind: String, Sendable, Codable, CaseIterable {
     case withdrawalExchange = "withdrawal-exchange"
     /// SEP-31: a cross-border payment this anchor receives and pays out.
     case receive
+
+    /// Stellar asset in, off-chain value out: the kinds that are paid to an anchor account with a memo it assigns.
+    public var isWithdrawal: Bool { self == .withdrawal || self == .withdrawalExchange }
 }
 
 /// The SEP a transaction was created through; it decides which fields and statuses apply.

@@ -17,7 +17,7 @@ extension SQLTransactionStore {
         let now = Date(storedMilliseconds: Date.now.storedMilliseconds)
         return try await self.executor.write { sql in
             guard let current = try await Self.load(id: id, on: sql) else { throw StoreError.notFound("transaction \(id)") }
-            guard [.withdrawal, .withdrawalExchange].contains(current.kind) else {
+            guard current.kind.isWithdrawal else {
                 throw TransactionUpdateError.notAWithdrawal(transactionID: id)
             }
             if current.withdrawMemo != nil {

@@ -18,16 +18,21 @@ struct SQLTransactionStore: TransactionStore {
     }
 
     func insertWithdrawal(_ transaction: Transaction, memoAccount account: String) async throws -> Transaction {
-        guard [.withdrawal, .withdrawalExchange].contains(transaction.kind) else {
-            throw TransactionUpdateError.notAWithdrawal(transactionID: transaction.id)
-        }
+        guard transaction.kind.isWithdrawal else { throw TransactionUpdateError.notAWithdrawal(transactionID: transaction.id) }
         return try await self.insert(transaction, withdrawMemoFor: account)
+    }
+
+    /// A unique key collided on insert; carries the memo pair, which may have been chosen inside the write.
+    private struct InsertCollision: Error {
+        let memo: String?
+        let account: String?
     }
 
     private func insert(_ transaction: Transaction, withdrawMemoFor account: String?) async throws -> Transaction {
         try TransactionStateMachine.checkInitial(transaction.status, kind: transaction.kind, protocol: transaction.protocol)
+        let executor = self.executor
         do {
-            return try await self.executor.write { sql in
+            return try await executor.write { sql in
                 var stored = transaction
                 if let account {
                     stored.withdrawAnchorAccount = account
@@ -35,19 +40,21 @@ struct SQLTransactionStore: TransactionStore {
                     stored.withdrawMemoType = .id
                 }
                 let row = try TransactionRow.values(of: stored)
-                try await sql.insert(into: "transactions").columns(row.map(\.0)).values(row.map(\.1)).run()
+                do {
+                    try await sql.insert(into: "transactions").columns(row.map(\.0)).values(row.map(\.1)).run()
+                } catch let error where executor.isUniqueViolation(error) {
+                    throw InsertCollision(memo: stored.withdrawMemo, account: stored.withdrawAnchorAccount)
+                }
                 try await Self.recordHistory(
                     on: sql, id: stored.id, from: nil, to: stored.status, at: stored.startedAt, cause: "created")
                 return stored
             }
-        } catch let error where self.executor.isUniqueViolation(error) {
+        } catch let collision as InsertCollision {
             // Two unique keys can collide; say which. (PostgreSQL aborts the failed transaction, so ask afresh.)
             if try await self.transaction(id: transaction.id) != nil {
                 throw StoreError.duplicate("transaction \(transaction.id)")
             }
-            throw StoreError.duplicate(
-                "withdraw memo \(transaction.withdrawMemo ?? "") for account \(transaction.withdrawAnchorAccount ?? "")"
-            )
+            throw StoreError.duplicate("withdraw memo \(collision.memo ?? "") for account \(collision.account ?? "")")
         }
     }
 

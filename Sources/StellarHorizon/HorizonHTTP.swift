@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Reads JSON resources from a Horizon server; the shared plumbing of every Horizon-backed port.
 ///
@@ -20,21 +21,34 @@ struct HorizonHTTP: Sendable {
         self.maxResponseBytes = maxResponseBytes
     }
 
-    /// The resource at `path` (which starts with `/`), or `nil` when Horizon answers 404.
+    /// One whole exchange through AsyncHTTPClient's delegate API rather than its async one: the body arrives in one
+    /// buffer, not through an async sequence (with `HorizonHTTPClient`'s settings, 16 % more SEP-10 verifications per
+    /// second), and the deadline covers the body as well as the head. Every body is read to its end, so the
+    /// connection goes back to the pool: SEP-10 asks about unfunded (404) accounts all the time.
     ///
-    /// Through AsyncHTTPClient's delegate API rather than its async one: the body arrives in one buffer, not through
-    /// an async sequence (with `HorizonHTTPClient`'s settings, 16 % more SEP-10 verifications per second), and the
-    /// deadline covers the whole exchange. Every body is read to its end, so the connection goes back to the pool:
-    /// SEP-10 asks about unfunded (404) accounts all the time.
+    /// Throws `ResponseAccumulator.ResponseTooBigError` beyond `maxResponseBytes` and AsyncHTTPClient's errors.
+    func exchange(
+        _ method: HTTPMethod, _ pathAndQuery: String, contentType: String? = nil, body: String? = nil, timeout: Duration
+    ) async throws -> HTTPClient.Response {
+        var headers = HTTPHeaders([("Accept", "application/json")])
+        if let contentType { headers.add(name: "Content-Type", value: contentType) }
+        let request = try HTTPClient.Request(
+            url: self.baseURL + pathAndQuery, method: method, headers: headers, body: body.map { .string($0) })
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: self.maxResponseBytes)
+        let task = self.client.execute(request: request, delegate: accumulator, deadline: .now() + Self.timeAmount(timeout))
+        // The future does not notice task cancellation; a cancelled caller stops the request instead of waiting it out.
+        return try await withTaskCancellationHandler {
+            try await task.futureResult.get()
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    /// The resource at `path` (which starts with `/`), or `nil` when Horizon answers 404.
     func get<Resource: Decodable>(_ path: String, as _: Resource.Type) async throws(LedgerError) -> Resource? {
         let response: HTTPClient.Response
         do {
-            var request = try HTTPClient.Request(url: self.baseURL + path, method: .GET)
-            request.headers.add(name: "Accept", value: "application/json")
-            let accumulator = ResponseAccumulator(request: request, maxBodySize: self.maxResponseBytes)
-            response = try await self.client.execute(
-                request: request, delegate: accumulator, deadline: .now() + Self.timeAmount(self.timeout)
-            ).futureResult.get()
+            response = try await self.exchange(.GET, path, timeout: self.timeout)
         } catch is ResponseAccumulator.ResponseTooBigError {
             throw .unavailable(reason: "Horizon response larger than \(self.maxResponseBytes) bytes")
         } catch {
@@ -45,6 +59,9 @@ struct HorizonHTTP: Sendable {
             break
         case 404:
             return nil
+        case 300..<400:
+            // Not followed (`HorizonHTTPClient`); the operator can point horizon.url at the final address.
+            throw .unavailable(reason: "Horizon answered HTTP \(response.status.code), a redirect: set horizon.url to where it leads")
         default:
             throw .unavailable(reason: "Horizon answered HTTP \(response.status.code)")
         }

@@ -10,7 +10,7 @@ public struct HorizonLedgerReader: LedgerReader {
 
     /// - Parameters:
     ///   - baseURL: Horizon's root, such as `https://horizon-testnet.stellar.org`.
-    ///   - httpClient: Shared by every request; the caller owns its lifecycle (`HorizonHTTPClient.shared` needs none).
+    ///   - httpClient: Shared by every request; the caller owns its lifecycle (the default, StellarHorizon's own, needs none).
     ///   - timeout: For the whole request, body included.
     public init(baseURL: String, httpClient: HTTPClient = HorizonHTTPClient.shared, timeout: Duration = .seconds(10)) {
         self.http = HorizonHTTP(baseURL: baseURL, client: httpClient, timeout: timeout, maxResponseBytes: Self.maxResponseBytes)

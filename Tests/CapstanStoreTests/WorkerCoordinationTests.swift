@@ -66,29 +66,34 @@ import Testing
         }
     }
 
-    /// SEP-6 creates a withdrawal with its memo in one write: concurrent creations get distinct memos, and a creation
-    /// that fails leaves neither a row nor a used counter value behind.
+    /// SEP-6 creates a withdrawal with its memo in one write: concurrent creations get distinct memos, each the one
+    /// stored, and a creation that fails leaves no used counter value behind.
     @Test func withdrawalsCreatedWithTheirMemoAreAtomic() async throws {
         try await TemporaryStore.with { store, _ in
             let transactions = store.transactions
-            let memos = try await withThrowingTaskGroup(of: String?.self) { group in
+            let created = try await withThrowingTaskGroup(of: Transaction.self) { group in
                 for index in 0..<50 {
-                    group.addTask { try await transactions.insertWithdrawal(Self.withdrawal("n\(index)"), memoAccount: Self.distribution).withdrawMemo }
+                    var withdrawal = Self.withdrawal("n\(index)", status: .pendingUserTransferStart)
+                    withdrawal.protocol = .sep6
+                    group.addTask { [withdrawal] in try await transactions.insertWithdrawal(withdrawal, memoAccount: Self.distribution) }
                 }
-                return try await group.reduce(into: [String]()) { $0.append($1 ?? "") }
+                return try await group.reduce(into: [Transaction]()) { $0.append($1) }
             }
-            #expect(Set(memos) == Set((1...50).map(String.init)))
-            let stored = try #require(try await transactions.transaction(id: "n0"))
-            #expect(stored.withdrawAnchorAccount == Self.distribution && stored.withdrawMemoType == .id && stored.version == 1)
-            #expect(memos.contains(stored.withdrawMemo ?? "-"))
+            #expect(Set(created.compactMap(\.withdrawMemo)) == Set((1...50).map(String.init)))
+            for transaction in created {
+                let stored = try #require(try await transactions.transaction(id: transaction.id))
+                #expect(stored.withdrawMemo == transaction.withdrawMemo && stored.withdrawAnchorAccount == Self.distribution)
+                #expect(stored.withdrawMemoType == .id && stored.version == 1)
+            }
 
+            var again = Self.withdrawal("n0", status: .pendingUserTransferStart)
+            again.protocol = .sep6
             await #expect(throws: StoreError.duplicate("transaction n0")) {
-                try await transactions.insertWithdrawal(Self.withdrawal("n0"), memoAccount: Self.distribution)
+                try await transactions.insertWithdrawal(again, memoAccount: Self.distribution)
             }
             await #expect(throws: TransactionUpdateError.notAWithdrawal(transactionID: "d")) {
                 try await transactions.insertWithdrawal(TransactionUpdateTests.deposit(id: "d"), memoAccount: Self.distribution)
             }
-            #expect(try await transactions.transaction(id: "d") == nil)
             let next = try await transactions.insertWithdrawal(Self.withdrawal("after"), memoAccount: Self.distribution)
             #expect(next.withdrawMemo == "51")                          // the failed creation's counter bump rolled back
         }

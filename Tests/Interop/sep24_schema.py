@@ -197,7 +197,7 @@ def is_rfc3339(value):
         return False
     if match.group(1) == "60":                                 # a leap second, which datetime cannot hold
         value = value[:match.start(1)] + "59" + value[match.end(1):]
-    datetime.datetime.fromisoformat(value)
+    datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))           # "Z" itself: Python 3.11+ only
     return True
 
 

@@ -36,8 +36,9 @@ def bootstrap(config, horizon):
 class Demo:
     """One run of scripts/demo.py --record, and what to show when something about it fails."""
 
-    def __init__(self, process, record_path, log_path):
+    def __init__(self, process, record_path, log_path, horizon):
         self.process = process
+        self.horizon = horizon
         self.record = json.loads(record_path.read_text()) if record_path.exists() else None
         self.log_path = log_path
 
@@ -85,7 +86,7 @@ def demo(tmp_path_factory, capstan_bin):
              "--record", str(record)],
             capture_output=True, text=True, timeout=600)
         log.flush()
-        yield Demo(process, record, tmp_path / "anchor.log")
+        yield Demo(process, record, tmp_path / "anchor.log", devnet.url)
     finally:
         if anchor is not None:
             anchor.stop()
@@ -111,8 +112,14 @@ def test_19_and_22_has_proper_completed_transaction_schema_on_transaction(demo, 
 
 @pytest.mark.parametrize("kind", ["deposit", "withdrawal"])
 def test_23_and_24_returns_valid_transaction_when_using_stellar_transaction_id_param(demo, kind):
-    # The suite takes the hash from its config file; here it is the one the anchor reports for the same transaction.
+    # The suite takes the hash from its config file. Here: the withdrawal's is the wallet's own payment, and the
+    # deposit's must be a transaction the ledger holds.
     tx = demo.completed(kind)["transaction"]
+    if kind == "withdrawal":
+        assert tx["stellar_transaction_id"] == demo.record["withdrawal_payment"]
+    else:
+        status, _, ledger = request(f"{demo.horizon}/transactions/{tx['stellar_transaction_id']}")
+        assert status == 200 and json.loads(ledger)["hash"] == tx["stellar_transaction_id"], ledger
     body = expect_json(demo.get("stellar_transaction_id=" + tx["stellar_transaction_id"]), 200)
     check_transaction(body, kind == "deposit", is_completed=True)
     assert body["transaction"]["id"] == tx["id"]

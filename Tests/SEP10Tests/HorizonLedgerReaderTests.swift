@@ -101,7 +101,7 @@ import Testing
     /// Following a redirect would send the lookup to another origin; the 3xx itself fails closed.
     @Test func redirectsAreNotFollowed() async throws {
         try await self.withHorizon { url in
-            await #expect(throws: LedgerError.unavailable(reason: "Horizon answered HTTP 302")) {
+            await #expect(throws: LedgerError.unavailable(reason: "Horizon answered HTTP 302, a redirect: set horizon.url to where it leads")) {
                 try await HorizonLedgerReader(baseURL: url).account(Self.redirected)
             }
         }

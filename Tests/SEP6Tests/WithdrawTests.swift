@@ -29,6 +29,19 @@ import Testing
         }
     }
 
+    /// XLM with no distribution account has nowhere to be paid: refused before the plugin hears of it, nothing stored.
+    @Test func aWithdrawalWithNoReceivingAccountIsRefusedWithNothingDone() async throws {
+        try await SEP6Fixture.with { fixture, wallet in
+            try await fixture.store.assets.insert(Asset(
+                code: "native", seps: [.sep6], deposit: .init(enabled: false), withdraw: .init(enabled: true)))
+            let response = try await wallet.api(.get, "/sep6/withdraw?asset_code=native&type=cash&amount=5")
+            #expect(response.status == .badRequest && response.text.contains("no receiving account"), "\(response.text)")
+            let hooks = try #require(fixture.hooks as? ScriptedHooks)
+            #expect(hooks.requests.withLock { $0.isEmpty })
+            #expect(try await fixture.store.transactions.transactions(owner: Accounts.alice, limit: 10).isEmpty)
+        }
+    }
+
     @Test(arguments: [
         "type=bank_account", "asset_code=NOT_SUPPORTED&type=bank_account", "asset_code=DEP&type=bank_account",
         "asset_code=SRT&type=crypto", "asset_code=SRT&funding_method=crypto", "asset_code=SRT&type=cash&refund_memo=1",

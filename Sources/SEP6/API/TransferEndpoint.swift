@@ -38,6 +38,15 @@ struct TransferEndpoint: Sendable {
         let fields = QueryFields(request)
         let valid = try await TransferRequest.validate(fields, operation: operation, claims: context.claims, deps: self.deps)
         let language = valid.language
+        // A withdrawal is paid to this account with a memo assigned at creation. Checked before the plugin hears of
+        // the request, so one the anchor could not receive is refused with nothing done.
+        var receiving: String?
+        if !operation.isDeposit {
+            guard let account = valid.asset.distributionAccount ?? valid.asset.issuer else {
+                throw self.deps.badRequest("no_receiving_account", language, ["asset": valid.asset.code])
+            }
+            receiving = account
+        }
         var transaction = try await self.draft(valid, claims: context.claims)
 
         let claims = context.claims
@@ -79,15 +88,12 @@ struct TransferEndpoint: Sendable {
         }
         if operation.isDeposit { transaction.instructions = reply.instructions.flatMap { $0.isEmpty ? nil : $0 } }
 
-        if operation.isDeposit {
-            try await self.deps.transactions.insert(transaction)
-        } else {
+        if let receiving {
             // The memo comes from the store's per-account counter, in the write that creates the withdrawal: unique
             // under any concurrency, so an incoming payment always matches exactly one withdrawal.
-            guard let receiving = valid.asset.distributionAccount ?? valid.asset.issuer else {
-                throw self.deps.badRequest("no_receiving_account", language, ["asset": valid.asset.code])
-            }
             transaction = try await self.deps.transactions.insertWithdrawal(transaction, memoAccount: receiving)
+        } else {
+            try await self.deps.transactions.insert(transaction)
         }
         context.logger.info("sep6 transaction started", metadata: [
             "transaction_id": "\(transaction.id)", "kind": "\(transaction.kind.rawValue)", "status": "\(transaction.status.rawValue)",

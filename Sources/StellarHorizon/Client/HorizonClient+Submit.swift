@@ -27,16 +27,13 @@ extension HorizonClient {
     }
 
     private func submit(envelopeXDR: String, hash: String?) async throws(HorizonSubmitError) -> HorizonTransaction {
-        var request = HTTPClientRequest(url: self.http.baseURL + "/transactions")
-        request.method = .POST
-        request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         // Base64 holds `+`, `/` and `=`, all of which a form body must escape.
         let encoded = envelopeXDR.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? envelopeXDR
-        request.body = .bytes(ByteBuffer(string: "tx=" + encoded))
         let reply: HorizonHTTP.Reply
         do throws(HorizonError) {
-            reply = try await self.http.send(request, timeout: self.configuration.submitTimeout)
+            reply = try await self.http.send(
+                .POST, "/transactions", contentType: "application/x-www-form-urlencoded", body: "tx=" + encoded,
+                timeout: self.configuration.submitTimeout)
         } catch {
             if case .timeout = error { throw .timeout(transactionHash: hash) }
             // The request may have reached Horizon before the connection broke.

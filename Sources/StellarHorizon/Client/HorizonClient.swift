@@ -14,9 +14,10 @@ public struct HorizonClient: Sendable {
 
     /// - Parameters:
     ///   - baseURL: Horizon's root, such as `https://horizon-testnet.stellar.org`.
-    ///   - httpClient: Shared by every request and stream; the caller owns its lifecycle (`HTTPClient.shared` needs none).
+    ///   - httpClient: Shared by every request and stream; the caller owns its lifecycle (the default, StellarHorizon's
+    ///     own, needs none).
     public init(
-        baseURL: String, httpClient: HTTPClient = .shared, configuration: HorizonClientConfiguration = HorizonClientConfiguration(),
+        baseURL: String, httpClient: HTTPClient = HorizonHTTPClient.shared, configuration: HorizonClientConfiguration = HorizonClientConfiguration(),
         logger: Logger = Logger(label: "capstan.horizon")
     ) {
         self.http = HorizonHTTP(baseURL: baseURL, client: httpClient, timeout: configuration.requestTimeout, maxResponseBytes: configuration.maxResponseBytes)

@@ -1,8 +1,9 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
-/// Requests for `HorizonClient`: a whole exchange bounded by one timeout and one size limit, errors typed.
+/// Requests for `HorizonClient`: a whole exchange bounded by one deadline and one size limit, errors typed.
 extension HorizonHTTP {
     /// A status and a complete body.
     struct Reply: Sendable {
@@ -15,30 +16,15 @@ extension HorizonHTTP {
         var problem: HorizonProblem? { try? JSONDecoder().decode(HorizonProblem.self, from: self.data) }
     }
 
-    /// Sends `request` and reads the whole body. AsyncHTTPClient's deadline stops at the response head, so the body
-    /// is raced against the same timeout here.
-    func send(_ request: HTTPClientRequest, timeout: Duration) async throws(HorizonError) -> Reply {
-        let client = self.client
-        let limit = self.maxResponseBytes
+    /// One exchange (see `exchange`), its failures as `HorizonError`.
+    func send(
+        _ method: HTTPMethod, _ pathAndQuery: String, contentType: String? = nil, body: String? = nil, timeout: Duration
+    ) async throws(HorizonError) -> Reply {
         do {
-            return try await withThrowingTaskGroup(of: Reply?.self) { group in
-                group.addTask {
-                    let response = try await client.execute(request, timeout: Self.timeAmount(timeout))
-                    let body = try await response.body.collect(upTo: limit)
-                    return Reply(status: Int(response.status.code), body: body)
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let reply = first else { throw HorizonError.timeout }
-                return reply
-            }
-        } catch let error as HorizonError {
-            throw error
-        } catch is NIOTooManyBytesError {
-            throw .responseTooLarge(limit: limit)
+            let response = try await self.exchange(method, pathAndQuery, contentType: contentType, body: body, timeout: timeout)
+            return Reply(status: Int(response.status.code), body: response.body ?? ByteBuffer())
+        } catch is ResponseAccumulator.ResponseTooBigError {
+            throw .responseTooLarge(limit: self.maxResponseBytes)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw .timeout
         } catch {
@@ -48,9 +34,7 @@ extension HorizonHTTP {
 
     /// A GET of a JSON resource: the decoded body on 200, nil on 404, a typed error otherwise.
     func fetch<Resource: Decodable>(_ pathAndQuery: String, as _: Resource.Type, timeout: Duration) async throws(HorizonError) -> Resource? {
-        var request = HTTPClientRequest(url: self.baseURL + pathAndQuery)
-        request.headers.add(name: "Accept", value: "application/json")
-        let reply = try await self.send(request, timeout: timeout)
+        let reply = try await self.send(.GET, pathAndQuery, timeout: timeout)
         switch reply.status {
         case 200:
             do {
