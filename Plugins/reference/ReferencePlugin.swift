@@ -20,6 +20,7 @@ let plugin = CapstanPlugin(name: "reference", version: "1.1.0") { hooks in
     hooks.on(.railsSendPayout) { (request: ReferenceRails.PayoutRequest, host) in try ReferenceRails.sendPayout(request, host: host) }
     hooks.on(.railsPollPayouts) { (request: ReferenceRails.Batch, host) in try ReferenceRails.pollPayouts(request, host: host) }
     hooks.on(.afterDeposit) { (request: ReferenceRails.Single, host) in ReferenceRails.afterDeposit(request, host: host) }
+    hooks.on(.transactionEvent) { (request: ReferenceRails.Event, host) in ReferenceRails.transactionEvent(request, host: host) }
 }
 
 /// The one symbol the host looks up.

@@ -41,6 +41,14 @@ enum ReferenceRails {
 
     struct Batch: Decodable, Sendable { var transactions: [Transaction] }
     struct Single: Decodable, Sendable { var transaction: Transaction }
+
+    /// `transaction_event`'s request; the transaction's own status is what it changed to.
+    struct Event: Decodable, Sendable {
+        var event: String
+        var sequence: Int64
+        var previous_status: String
+        var transaction: Transaction
+    }
     struct PayoutRequest: Decodable, Sendable {
         var transaction: Transaction
         var amount: String
@@ -118,6 +126,12 @@ enum ReferenceRails {
 
     static func afterDeposit(_ request: Single, host: HostServices) -> EmptyReply {
         host.log(.info, "deposit \(request.transaction.id) paid on Stellar")
+        return EmptyReply()
+    }
+
+    /// A real anchor would update its books or tell its support desk; the demo bank writes a line to the log.
+    static func transactionEvent(_ request: Event, host: HostServices) -> EmptyReply {
+        host.log(.info, "\(request.transaction.kind) \(request.transaction.id) left \(request.previous_status) (event \(request.sequence))")
         return EmptyReply()
     }
 

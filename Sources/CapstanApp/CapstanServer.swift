@@ -26,12 +26,12 @@ public enum CapstanServer {
         do {
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
-            CallbackPresenters.register(config: config, store: store)
             let plugins = await PluginWiring.load(config, keyValues: store.pluginKeyValues, logger: logger)
             guard plugins.refusals.isEmpty else {
                 await plugins.shutdown()
                 throw PluginRefusals(lines: plugins.refusals.map(\.description))
             }
+            ChangeNotifications.register(config: config, store: store, plugins: plugins)
             do {
                 return try await self.assemble(
                     config: config, store: store, plugins: plugins, workers: workers, logger: logger, onListening: onListening
@@ -99,6 +99,10 @@ public enum CapstanServer {
         app.addServices(StoreService(store: store), PluginHostService(host: plugins))
         if workers {
             app.addServices(self.callbackDispatcher(store.callbackOutbox, config: config, logger: logger))
+            app.addServices(CallbackDispatcher(
+                outbox: store.pluginNotifications, noun: "plugin notification",
+                configuration: .init(maxAttempts: config.callbacks.maxAttempts), logger: Logger(label: "capstan.plugin-notifications"),
+                deliver: PluginNotifications(host: plugins).deliver))
             if config.sep12.enabled {
                 app.addServices(self.callbackDispatcher(store.customerCallbacks, config: config, logger: Logger(label: "capstan.sep12.callbacks")))
             }

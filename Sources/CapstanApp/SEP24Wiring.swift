@@ -8,7 +8,7 @@ import Logging
 import SEP24
 
 /// Mounts SEP-24 (`/sep24/...` and the interactive pages) from the configuration, with the plugins' forms, fees
-/// and instructions (its callback presenter: `CallbackPresenters`).
+/// and instructions (its callback presenter: `ChangeNotifications`).
 enum SEP24Wiring {
     static func register(
         config: CapstanConfig, store: SQLStore, plugins: PluginHost, router: Router<CapstanRequestContext>, routes: RouteTable, logger: Logger

@@ -7,7 +7,7 @@ import Logging
 import SEP6
 
 /// Mounts SEP-6 (`/sep6/...`) from the configuration, with the plugins' `sep6_*` hooks and fees (its callback
-/// presenter: `CallbackPresenters`).
+/// presenter: `ChangeNotifications`).
 enum SEP6Wiring {
     static func register(
         config: CapstanConfig, store: SQLStore, plugins: PluginHost, router: Router<CapstanRequestContext>, routes: RouteTable, logger: Logger

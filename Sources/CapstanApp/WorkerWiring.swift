@@ -65,12 +65,12 @@ public enum WorkerWiring {
         let store = try await SQLStore.openSQLite(path: config.databasePath, logger: logger)
         do {
             try await store.migrate()
-            CallbackPresenters.register(config: config, store: store)
             let plugins = await PluginWiring.load(config, keyValues: store.pluginKeyValues, logger: logger)
             guard plugins.refusals.isEmpty else {
                 await plugins.shutdown()
                 throw PluginRefusals(lines: plugins.refusals.map(\.description))
             }
+            ChangeNotifications.register(config: config, store: store, plugins: plugins)
             guard let worker = self.worker(named: name, config: config, store: store, plugins: plugins, ledger: ledger, logger: logger) else {
                 await plugins.shutdown()
                 throw WorkerCommandError.noLedger(name)

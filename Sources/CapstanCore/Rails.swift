@@ -1,4 +1,4 @@
-/// The off-chain side of money as the workers see it: the plugins' `rails_*` and `after_deposit` hooks
+/// The off-chain side of money as the workers see it: the plugins' `rails_*` hooks
 /// (`capstan_plugin.h`). Lives in the core so the workers need not know how plugins are called.
 public protocol Rails: Sendable {
     /// Which of `transactions` (deposits waiting for the user's off-chain transfer) have arrived, or failed.
@@ -9,8 +9,6 @@ public protocol Rails: Sendable {
     func sendPayout(_ request: PayoutRequest, idempotencyKey: String) async throws(RailsError) -> PayoutResult
     /// Which of `transactions` (payouts answered `pending_external`) have settled, or failed.
     func pollPayouts(_ transactions: [Transaction]) async throws(RailsError) -> PayoutPoll
-    /// Tells the business a deposit's Stellar payment succeeded. Called once, not retried yet; the receiver tolerates duplicates.
-    func afterDeposit(_ transaction: Transaction) async throws(RailsError)
 }
 
 /// Why a rails call gave no answer: `transient` is retried later, `fatal` sends the transaction to `error`.

@@ -17,6 +17,7 @@ enum Migrations {
         Migration("0009_stellar_submissions", apply: StellarSubmissionTables.create),
         Migration("0010_ledger_cursors", apply: LedgerCursorTable.create),
         Migration("0011_transactions_listing_index", apply: indexTransactionListing),
+        Migration("0012_plugin_notification_outbox", apply: createPluginNotificationOutbox),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
@@ -159,7 +160,14 @@ enum Migrations {
         try await createOutbox("customer_callback_outbox", subject: "customer_id", indexSuffix: "customer", constraints: [.notNull], sql)
     }
 
-    /// One outbox table (0006, 0008): rows keyed by `subject`, and the indexes of the dispatcher's scan (undelivered,
+    /// Plugin notifications (`after_deposit`, `transaction_event`) waiting for delivery: `callback_outbox`'s shape,
+    /// with the hook's name where a callback has its URL, so the dispatcher keeps each hook's calls in order.
+    private static func createPluginNotificationOutbox(_ sql: any SQLDatabase) async throws {
+        try await createOutbox("plugin_notification_outbox", subject: "transaction_id", indexSuffix: "transaction",
+                               constraints: [.notNull, .references("transactions", "id", onDelete: .cascade)], sql)
+    }
+
+    /// One outbox table (0006, 0008, 0012): rows keyed by `subject`, and the indexes of the dispatcher's scan (undelivered,
     /// due) and of the per-destination ordering check.
     private static func createOutbox(
         _ table: String, subject: String, indexSuffix: String, constraints: [SQLColumnConstraintAlgorithm], _ sql: any SQLDatabase

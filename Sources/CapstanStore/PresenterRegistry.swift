@@ -2,15 +2,23 @@ import CapstanCore
 import Logging
 import Synchronization
 
-/// The callback presenters of one `SQLStore`, by protocol. Registered at start-up, read on every status change.
+/// The callback presenters of one `SQLStore`, by protocol, and its plugin notifier. Registered at start-up, read on
+/// every status change.
 final class PresenterRegistry: Sendable {
     private struct State {
         var presenters: [TransactionProtocol: any TransactionPresenter] = [:]
+        var notifier: (any PluginNotifier)?
         /// Protocols already reported as having no presenter, so the warning is logged once, not per change.
         var reportedMissing: Set<TransactionProtocol> = []
     }
 
     private let state = Mutex(State())
+
+    func setNotifier(_ notifier: any PluginNotifier) {
+        self.state.withLock { $0.notifier = notifier }
+    }
+
+    var notifier: (any PluginNotifier)? { self.state.withLock { $0.notifier } }
 
     func set(_ presenter: any TransactionPresenter, for protocol: TransactionProtocol) {
         self.state.withLock { $0.presenters[`protocol`] = presenter }

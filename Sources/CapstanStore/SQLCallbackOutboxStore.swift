@@ -2,8 +2,9 @@ import CapstanCore
 import Foundation
 import SQLKit
 
-/// `CallbackOutboxStore` over SQL, one row per callback to deliver: `callback_outbox` (per transaction) or
-/// `customer_callback_outbox` (SEP-12, per customer), which share every column but the subject's.
+/// `CallbackOutboxStore` over SQL, one row per callback to deliver: `callback_outbox` (per transaction),
+/// `customer_callback_outbox` (SEP-12, per customer) or `plugin_notification_outbox` (per transaction, to a hook),
+/// which share every column but the subject's.
 struct SQLCallbackOutboxStore: CallbackOutboxStore {
     /// Where one kind of callback is queued.
     struct Table: Sendable {
@@ -13,6 +14,8 @@ struct SQLCallbackOutboxStore: CallbackOutboxStore {
 
         static let transactions = Table(name: "callback_outbox", subject: "transaction_id")
         static let customers = Table(name: "customer_callback_outbox", subject: "customer_id")
+        /// Plugin notifications: `url` holds the hook's name, so they are ordered per (transaction, hook).
+        static let pluginNotifications = Table(name: "plugin_notification_outbox", subject: "transaction_id")
     }
 
     let executor: any SQLExecutor

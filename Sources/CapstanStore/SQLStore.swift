@@ -60,6 +60,18 @@ public final class SQLStore: Sendable {
         SQLCallbackOutboxStore(executor: self.executor, table: .customers)
     }
 
+    /// Plugin notifications waiting for delivery (`url` is the hook's name): `TransactionStore.update` fills it with
+    /// what the registered `PluginNotifier` asks for, a `CallbackDispatcher` calling the plugins drains it.
+    public var pluginNotifications: any CallbackOutboxStore {
+        SQLCallbackOutboxStore(executor: self.executor, table: .pluginNotifications)
+    }
+
+    /// Registers what decides and renders plugin notifications. Register at start-up in every process that changes
+    /// transactions; until then status changes queue none. A later call replaces it.
+    public func setPluginNotifier(_ notifier: any PluginNotifier) {
+        self.presenters.setNotifier(notifier)
+    }
+
     /// Registers how callbacks of `protocol`'s transactions are rendered (the SEP module supplies it; SEP-24
     /// renders `{"transaction": {...}}`). Register at start-up, before serving: until a protocol has a presenter,
     /// its status changes enqueue no callbacks (a warning is logged once). A later call replaces the presenter.

@@ -92,6 +92,9 @@ extension SQLTransactionStore {
         if new.status != old.status || new.kycVerified != old.kycVerified {
             try await self.enqueueCallbacks(for: new, previousStatus: old.status, on: sql, now: now)
         }
+        if new.status != old.status {
+            try await self.enqueuePluginNotifications(for: new, previousStatus: old.status, on: sql, now: now)
+        }
         return new
     }
 
@@ -133,6 +136,32 @@ extension SQLTransactionStore {
             try await sql.insert(into: "callback_outbox")
                 .columns("transaction_id", "url", "body", "created_at", "attempts", "next_attempt_at", "gave_up")
                 .values(transaction.id, url, text, now.storedMilliseconds, Int64(0), now.storedMilliseconds, false)
+                .run()
+        }
+    }
+
+    /// Adds the plugin notifications the registered notifier asks for, in the caller's write transaction. Like a
+    /// callback that cannot be rendered, a notifier that throws is logged and skipped: money keeps moving.
+    private func enqueuePluginNotifications(
+        for transaction: Transaction, previousStatus: TransactionStatus, on sql: any SQLDatabase, now: Date
+    ) async throws {
+        guard let notifier = self.presenters.notifier else { return }
+        let issuer = try await sql.select().column("issuer").from("assets").where("code", .equal, transaction.assetCode)
+            .first(decodingColumn: "issuer", as: String?.self) ?? nil
+        let notifications: [PluginNotification]
+        do {
+            notifications = try notifier.notifications(for: transaction, previousStatus: previousStatus, assetIssuer: issuer)
+        } catch {
+            self.logger.error("plugin notification could not be rendered; none queued", metadata: [
+                "transaction_id": "\(transaction.id)", "error": "\(String(reflecting: error))",
+            ])
+            return
+        }
+        for notification in notifications {
+            try await sql.insert(into: "plugin_notification_outbox")
+                .columns("transaction_id", "url", "body", "created_at", "attempts", "next_attempt_at", "gave_up")
+                .values(transaction.id, notification.hook, String(decoding: notification.body, as: UTF8.self),
+                        now.storedMilliseconds, Int64(0), now.storedMilliseconds, false)
                 .run()
         }
     }

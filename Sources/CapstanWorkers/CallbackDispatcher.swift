@@ -8,16 +8,21 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Delivers the wallet callbacks of the durable outbox: signed POSTs, retried with back-off, in order per
-/// transaction and URL. All state is in the outbox table, so a restarted (or second) dispatcher carries on.
+/// Delivers a durable outbox, retried with back-off, in order per subject and destination: the wallet callbacks
+/// (signed POSTs) or, with another `deliver`, the plugin notifications. All state is in the outbox table, so a
+/// restarted (or second) dispatcher carries on.
 ///
-/// A 2xx answer is a delivery; any other status, a network error or a timeout is a failed attempt, retried after
-/// `CallbackBackoff` until `maxAttempts`, then given up and logged. Callbacks are at-least-once: a dispatcher
-/// killed after the wallet answered but before the row was marked sends that callback again.
+/// A 2xx answer (a plugin's OK) is a delivery; any other answer, a network error or a timeout is a failed attempt, retried after
+/// `CallbackBackoff` until `maxAttempts`, then given up and logged. Deliveries are at-least-once: a dispatcher
+/// killed after the destination answered but before the row was marked delivers that row again.
 public struct CallbackDispatcher: Service {
+    /// Delivers one row: nil when the destination took it, otherwise why not (the attempt is retried).
+    public typealias Deliver = @Sendable (CallbackDelivery) async -> String?
+
     let outbox: any CallbackOutboxStore
-    let signer: CallbackSigner
-    let httpClient: HTTPClient
+    let deliver: Deliver
+    /// What a row is, for the logs: "callback", "plugin notification".
+    let noun: String
     let configuration: Configuration
     let logger: Logger
     let now: @Sendable () -> Date
@@ -31,12 +36,24 @@ public struct CallbackDispatcher: Service {
         configuration: Configuration = Configuration(), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date.now }
     ) {
+        self.init(outbox: outbox, noun: "callback", configuration: configuration, logger: logger, now: now) { delivery in
+            await Self.post(delivery, signer: signer, httpClient: httpClient, timeout: configuration.timeout)
+        }
+    }
+
+    /// - Parameters:
+    ///   - noun: what a row is, in the log lines.
+    ///   - deliver: hands one row to its destination.
+    public init(
+        outbox: any CallbackOutboxStore, noun: String, configuration: Configuration = Configuration(), logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date.now }, deliver: @escaping Deliver
+    ) {
         self.outbox = outbox
-        self.signer = signer
-        self.httpClient = httpClient
+        self.noun = noun
         self.configuration = configuration
         self.logger = logger
         self.now = now
+        self.deliver = deliver
     }
 
     /// Polls until graceful shutdown or cancellation. A pass in hand finishes; only the wait between passes is cut.
@@ -46,7 +63,7 @@ public struct CallbackDispatcher: Service {
                 _ = try await self.deliverDue()
             } catch {
                 // Returning from run() would stop the whole service group: log and try again next pass.
-                self.logger.error("callback pass failed", metadata: ["error": "\(String(reflecting: error))"])
+                self.logger.error("\(self.noun) pass failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             let interval = self.configuration.pollInterval
             do {
@@ -80,15 +97,11 @@ public struct CallbackDispatcher: Service {
         return due.count
     }
 
-    /// Sends one callback and records the outcome. Only a failure to record throws.
+    /// Delivers one row and records the outcome. Only a failure to record throws.
     func attempt(_ delivery: CallbackDelivery) async throws {
-        let outcome = await self.send(delivery)
+        let failure = await self.deliver(delivery)
         let at = self.now()
-        switch outcome {
-        case .success:
-            try await self.outbox.markDelivered(id: delivery.id, at: at)
-            self.logger.debug("callback delivered", metadata: self.metadata(delivery))
-        case .failure(let reason):
+        if let reason = failure {
             let attempts = delivery.attempts + 1
             let giveUp = attempts >= self.configuration.maxAttempts
             let wait = self.configuration.backoff.delay(afterAttempt: attempts)
@@ -98,26 +111,25 @@ public struct CallbackDispatcher: Service {
             metadata["attempts"] = "\(attempts)"
             metadata["reason"] = "\(reason)"
             if giveUp {
-                self.logger.error("callback given up after the last attempt", metadata: metadata)
+                self.logger.error("\(self.noun) given up after the last attempt", metadata: metadata)
             } else {
-                self.logger.info("callback attempt failed; will retry", metadata: metadata)
+                self.logger.info("\(self.noun) attempt failed; will retry", metadata: metadata)
             }
+        } else {
+            try await self.outbox.markDelivered(id: delivery.id, at: at)
+            self.logger.debug("\(self.noun) delivered", metadata: self.metadata(delivery))
         }
     }
 
-    private enum Outcome {
-        case success
-        case failure(String)
-    }
-
-    private func send(_ delivery: CallbackDelivery) async -> Outcome {
+    /// A wallet callback: the signed POST. Nil when the wallet answered 2xx.
+    static func post(_ delivery: CallbackDelivery, signer: CallbackSigner, httpClient: HTTPClient, timeout: Duration) async -> String? {
         guard let url = URL(string: delivery.url), let host = url.host, !host.isEmpty else {
-            return .failure("not a URL with a host")
+            return "not a URL with a host"
         }
         let body = Array(delivery.body.utf8)
         // The wall clock, not the scheduling clock: wallets check freshness against theirs.
         let timestamp = Int64(Date.now.timeIntervalSince1970.rounded(.down))
-        let signature = self.signer.signature(body: body, host: host, timestamp: timestamp)
+        let signature = signer.signature(body: body, host: host, timestamp: timestamp)
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -126,18 +138,19 @@ public struct CallbackDispatcher: Service {
         request.headers.add(name: "X-Stellar-Signature", value: signature)
         request.body = .bytes(body)
         do {
-            let response = try await self.httpClient.execute(request, timeout: self.configuration.timeout.timeAmount)
+            let response = try await httpClient.execute(request, timeout: timeout.timeAmount)
             _ = try await response.body.collect(upTo: 64 * 1024)       // drain, so the connection can be reused
-            guard (200..<300).contains(response.status.code) else { return .failure("HTTP \(response.status.code)") }
-            return .success
+            guard (200..<300).contains(response.status.code) else { return "HTTP \(response.status.code)" }
+            return nil
         } catch {
-            return .failure(String(describing: error))
+            return String(describing: error)
         }
     }
 
-    /// Never the body or the full URL (a wallet may put a token in its query): the transaction and the host.
+    /// Never the body or the full URL (a wallet may put a token in its query): the transaction and the host (or,
+    /// for a plugin notification, the hook).
     private func metadata(_ delivery: CallbackDelivery) -> Logger.Metadata {
         ["transaction_id": "\(delivery.transactionID)", "callback_id": "\(delivery.id)",
-         "host": "\(URL(string: delivery.url)?.host ?? "?")"]
+         "host": "\(URL(string: delivery.url)?.host ?? delivery.url)"]
     }
 }

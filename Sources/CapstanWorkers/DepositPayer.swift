@@ -221,15 +221,8 @@ struct DepositPayer: Sendable {
                 transaction.stellarTransactionID = hash
                 if let balanceID { transaction.claimableBalanceID = balanceID }
             }
+            // The plugins' after_deposit was queued with the change itself (the store's plugin notifier).
             self.context.logger.info("deposit paid", metadata: ["transaction_id": "\(completed.id)", "hash": "\(hash)"])
-            do {
-                try await self.context.rails.afterDeposit(completed)
-            } catch {
-                // Not `catch .unimplemented`: that pattern on a typed throw crashes Swift 6.3.1's SILGen.
-                if error != .unimplemented {
-                    self.context.logger.warning("after_deposit failed", metadata: ["transaction_id": "\(completed.id)", "error": "\(error)"])
-                }
-            }
         }
     }
 

@@ -27,7 +27,7 @@ import Testing
         let info = try #require(host.plugins.first)
         #expect(info.name == "reference" && info.hooks == [
             .toml, .fee, .sep6Info, .sep6Deposit, .sep6Withdraw, .sep24Form, .sep24FormSubmit, .sep9Save, .depositInstructions,
-            .railsPollDeposits, .railsSendPayout, .railsPollPayouts, .afterDeposit,
+            .railsPollDeposits, .railsSendPayout, .railsPollPayouts, .afterDeposit, .transactionEvent,
             .customerGet, .customerPut, .customerDelete, .customerCallback,
         ] && info.abiMajor == 1)
 

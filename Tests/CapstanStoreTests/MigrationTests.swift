@@ -20,7 +20,7 @@ import Testing
             #expect(try await store.appliedMigrations() == [])
             #expect(try await store.migrate() == ["0001_assets", "0002_transactions", "0003_transaction_status_history", "0004_plugin_kv",
                 "0005_transaction_claims", "0006_callback_outbox", "0007_withdraw_memo_counters", "0008_customer_callback_outbox",
-                "0009_stellar_submissions", "0010_ledger_cursors", "0011_transactions_listing_index",
+                "0009_stellar_submissions", "0010_ledger_cursors", "0011_transactions_listing_index", "0012_plugin_notification_outbox",
             ])
             #expect(try await store.appliedMigrations() == SQLStore.knownMigrations)
             #expect(try await store.migrate() == [])

@@ -139,6 +139,31 @@ import Testing
         }
     }
 
+    /// The plugin notification outbox goes through the same dispatcher with another `deliver`: in order per
+    /// (transaction, hook), a failure retried until it goes through, then the next.
+    @Test func anotherDeliverDrainsThePluginNotifications() async throws {
+        try await OutboxFixture.with { fixture in
+            fixture.store.setPluginNotifier(EveryChangeNotifier())
+            try await fixture.enqueue("t1", url: "https://wallet.example/cb", statuses: [.pendingUserTransferStart, .pendingAnchor])
+            let calls = Mutex<[String]>([])
+            let clock = TestClock()
+            let dispatcher = CallbackDispatcher(
+                outbox: fixture.store.pluginNotifications, noun: "plugin notification", configuration: Self.quick,
+                logger: Self.logger, now: { clock.now }
+            ) { delivery in
+                let count = calls.withLock { $0.append(delivery.body); return $0.count }
+                return count == 1 ? "TRANSIENT: the books are closed" : nil
+            }
+            for _ in 0..<4 {
+                try await dispatcher.deliverDue()
+                clock.advance(seconds: 120)
+            }
+            #expect(calls.withLock { $0 } == ["pending_user_transfer_start", "pending_user_transfer_start", "pending_anchor"])
+            let rows = try await fixture.store.pluginNotifications.all(transactionID: "t1")
+            #expect(rows.map(\.attempts) == [2, 1] && rows.allSatisfy { $0.deliveredAt != nil })
+        }
+    }
+
     /// A later status is never delivered before an earlier one of the same transaction.
     @Test func deliversInOrderPerTransaction() async throws {
         let receiver = try CallbackReceiver { _, index in index == 0 ? 500 : 200 }
@@ -242,6 +267,13 @@ final class TestClock: Sendable {
 struct StubPresenter: TransactionPresenter {
     func callbackBody(for transaction: CapstanCore.Transaction) throws -> [UInt8] {
         Array(#"{"transaction":{"id":"\#(transaction.id)","status":"\#(transaction.status.rawValue)"}}"#.utf8)
+    }
+}
+
+/// A `transaction_event` per status change whose body is just the new status.
+struct EveryChangeNotifier: PluginNotifier {
+    func notifications(for transaction: CapstanCore.Transaction, previousStatus: TransactionStatus, assetIssuer: String?) throws -> [PluginNotification] {
+        [PluginNotification(hook: "transaction_event", body: Array(transaction.status.rawValue.utf8))]
     }
 }
 

@@ -31,7 +31,9 @@ import Testing
             #expect(receipts.first?.transactionHash == paid.stellarTransactionID)
             #expect(await fixture.srtBalance(user.accountId) == 98 * 10_000_000)
             #expect(paid.externalTransactionID == "bank-\(deposit.id.prefix(8))")
-            #expect(fixture.rails.state.withLock { $0.afterDeposit } == [deposit.id])
+            // after_deposit is queued in the write that completed the deposit, once.
+            let notifications = try await fixture.store.pluginNotifications.pending(transactionID: deposit.id)
+            #expect(notifications.map(\.url) == ["after_deposit"])
             let history = try await fixture.store.transactions.history(id: deposit.id).map(\.to)
             #expect(history == [.pendingUserTransferStart, .pendingAnchor, .pendingStellar, .completed])
             let submissions = try await fixture.store.submissions.submissions(transactionID: deposit.id)

@@ -393,15 +393,18 @@ typedef struct capstan_host_api {
  *   res {"completed": [{"id": "...", "external_transaction_id"?: "..."}],
  *        "failed"?: [{"id": "...", "message": "..."}]}
  *
- * --- Notifications (tolerate duplicates) -------------------------------------------------
+ * --- Notifications (at least once; tolerate duplicates) ------------------------------------
+ * Queued in the database write that changes the transaction, so a crash cannot lose them,
+ * and delivered by `capstan serve` (with its workers) in order per transaction and hook: a
+ * failed call (any error status or a missed deadline) is retried with back-off, up to
+ * callbacks.max_attempts, and the later calls of that transaction and hook wait for it.
+ *
  * after_deposit Called once the Stellar payment of a deposit succeeded.
  *   req {"transaction": transaction}        res {}
- *   This host calls it right after recording the payment and does not retry it: a failed
- *   call, or a crash between the payment and the call, loses the notification. A durable
- *   outbox will make it at least once, with the same request; write plugins for that.
+ *   capstan_call.idempotency_key: "after_deposit:<transaction id>".
  *
- * transaction_event  Reserved: this host does not call it yet. When it does (at least once):
- *   a transaction changed status; `sequence` grows per transaction.
+ * transaction_event  A transaction changed status. `sequence` grows per transaction (not
+ *   by one), so an event older than one already seen can be dropped.
  *   req {"event": "status_changed", "sequence": 3, "previous_status": "pending_anchor",
  *        "transaction": transaction}
  *   res {}

@@ -5,8 +5,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `Rails` backed by the plugins' `rails_poll_deposits`, `rails_send_payout`, `rails_poll_payouts` and
-/// `after_deposit` hooks (see `capstan_plugin.h`).
+/// `Rails` backed by the plugins' `rails_poll_deposits`, `rails_send_payout` and `rails_poll_payouts` hooks (see
+/// `capstan_plugin.h`; `after_deposit` goes through `PluginNotifications`).
 ///
 /// No plugin owning a hook is `RailsError.unimplemented`. A hook's TRANSIENT answer or a missed deadline is
 /// `transient` (the worker retries; for payouts with the same idempotency key, so a late success is not paid twice);
@@ -36,12 +36,6 @@ public struct PluginRails: Rails {
     public func pollPayouts(_ transactions: [Transaction]) async throws(RailsError) -> PayoutPoll {
         let request = Batch(transactions: try await self.shapes(transactions))
         return try await self.call(.railsPollPayouts, request, as: PayoutPoll.self, idempotencyKey: nil)
-    }
-
-    public func afterDeposit(_ transaction: Transaction) async throws(RailsError) {
-        let request = Single(transaction: try await self.shape(transaction))
-        // The transaction id is the key a plugin may deduplicate on once a durable outbox retries this call.
-        _ = try await self.call(.afterDeposit, request, as: Empty.self, idempotencyKey: "after_deposit:\(transaction.id)")
     }
 
     private func call<Request: Encodable, Response: Decodable>(
@@ -84,8 +78,6 @@ public struct PluginRails: Rails {
     }
 
     private struct Batch: Encodable { var transactions: [HookTransaction] }
-    private struct Single: Encodable { var transaction: HookTransaction }
-    private struct Empty: Decodable {}
 
     private struct Payout: Encodable {
         var transaction: HookTransaction

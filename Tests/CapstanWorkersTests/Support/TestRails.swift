@@ -13,7 +13,6 @@ final class TestRails: Rails {
         var payoutRequests: [PayoutRequest] = []
         var settled: [String: String?] = [:]
         var failedPayouts: [String: String] = [:]
-        var afterDeposit: [String] = []
     }
 
     let state = Mutex(State())
@@ -47,8 +46,13 @@ final class TestRails: Rails {
                 failed: state.failedPayouts.filter { ids.contains($0.key) }.map { RailsFailure(id: $0.key, message: $0.value) })
         }
     }
+}
 
-    func afterDeposit(_ transaction: Transaction) async throws(RailsError) {
-        self.state.withLock { $0.afterDeposit.append(transaction.id) }
+/// Asks for an `after_deposit` notification for every completed deposit, as `PluginNotifications` does when a plugin
+/// implements the hook, so worker tests see what the store queues with each completion.
+struct AfterDepositNotifier: PluginNotifier {
+    func notifications(for transaction: Transaction, previousStatus: TransactionStatus, assetIssuer: String?) throws -> [PluginNotification] {
+        guard transaction.status == .completed, transaction.kind == .deposit else { return [] }
+        return [PluginNotification(hook: "after_deposit", body: Array(#"{"id":"\#(transaction.id)"}"#.utf8))]
     }
 }

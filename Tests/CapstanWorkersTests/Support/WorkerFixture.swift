@@ -35,6 +35,7 @@ struct WorkerFixture: Sendable {
         let store = try await SQLStore.openSQLite(path: directory.appendingPathComponent("capstan.sqlite").path, logger: Self.logger)
         do {
             try await store.migrate()
+            store.setPluginNotifier(AfterDepositNotifier())
             let clock = LedgerClock()
             let devnet = try DevnetLedger(closesOnSubmit: true, clock: { clock.now }, logger: Self.logger)
             let fixture = WorkerFixture(

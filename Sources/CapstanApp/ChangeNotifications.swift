@@ -1,0 +1,23 @@
+import CapstanPluginHost
+import CapstanStore
+import SEP24
+import SEP6
+
+/// What a status change tells others, registered with the store by every process that changes transactions: the
+/// wallet-callback presenters of the enabled SEPs and the plugins' notifier. Without them a change queues nothing,
+/// which is how a standalone `capstan worker` used to complete deposits without telling the wallet.
+enum ChangeNotifications {
+    static func register(config: CapstanConfig, store: SQLStore, plugins: PluginHost) {
+        if config.sep6.enabled {
+            store.setPresenter(SEP6Presenter(), for: .sep6)
+        }
+        if config.sep24.enabled {
+            // The same secret SEP-24's routes derive the more_info link keys from, so the links verify there.
+            store.setPresenter(SEP24Presenter(publicURL: config.publicURL, secret: Array(config.sep10.jwtSecret.utf8)), for: .sep24)
+        }
+        // Only with a plugin to tell: otherwise every status change would look up its asset's issuer for nothing.
+        if plugins.owner(of: .afterDeposit) != nil || plugins.owner(of: .transactionEvent) != nil {
+            store.setPluginNotifier(PluginNotifications(host: plugins))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import CapstanCore
+import CapstanPluginHost
+import Foundation
+import Testing
+
+/// `after_deposit` and `transaction_event` as the store queues them and the dispatcher delivers them, with the
+/// reference plugin (which implements both) loaded.
+@Suite(.enabled(if: ReferencePlugin.shouldRun, "reference plugin not built (swift build --product CapstanReferencePlugin)"))
+struct PluginNotificationsTests {
+    static let issuer = "GAC6QZJJSHF7G77E4M5M7UVGDF6ZJIQXEI5LOAUYH5T5WXBRXQ2DLZUR"
+
+    static func transaction(_ kind: TransactionKind, _ status: TransactionStatus) -> CapstanCore.Transaction {
+        var transaction = CapstanCore.Transaction(
+            kind: kind, protocol: .sep24, sub: "GDROSCVCMNFQBN5QQ3BIX64JNYPYHZKPREX3DVMZF7CEQV6H7TTDGB6Q", assetCode: "SRT",
+            status: status, startedAt: Date(timeIntervalSince1970: 1_767_225_600))
+        transaction.version = 4
+        return transaction
+    }
+
+    static func object(_ body: [UInt8]) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
+    }
+
+    @Test func aCompletedDepositCallsForAfterDepositAndAnEvent() async throws {
+        let notifications = PluginNotifications(host: try await Self.host())
+        let deposit = Self.transaction(.deposit, .completed)
+        let queued = try notifications.notifications(for: deposit, previousStatus: .pendingStellar, assetIssuer: Self.issuer)
+        #expect(queued.map(\.hook) == ["after_deposit", "transaction_event"])
+
+        let after = try Self.object(queued[0].body)
+        let shape = try #require(after["transaction"] as? [String: Any])
+        #expect(shape["id"] as? String == deposit.id && shape["status"] as? String == "completed")
+        #expect(shape["asset_issuer"] as? String == Self.issuer)
+
+        // The header's transaction_event: the change, a sequence that grows per transaction, the transaction now.
+        let event = try Self.object(queued[1].body)
+        #expect(event["event"] as? String == "status_changed" && event["previous_status"] as? String == "pending_stellar")
+        #expect(event["sequence"] as? Int == 4)
+        #expect((event["transaction"] as? [String: Any])?["id"] as? String == deposit.id)
+    }
+
+    @Test func otherChangesCallOnlyForTheEvent() async throws {
+        let notifications = PluginNotifications(host: try await Self.host())
+        for (kind, status) in [(TransactionKind.withdrawal, TransactionStatus.completed), (.deposit, .pendingStellar)] {
+            let queued = try notifications.notifications(for: Self.transaction(kind, status), previousStatus: .pendingAnchor, assetIssuer: nil)
+            #expect(queued.map(\.hook) == ["transaction_event"], "\(kind) \(status)")
+        }
+    }
+
+    @Test func withoutAPluginForTheHooksNothingIsQueued() async throws {
+        let notifications = PluginNotifications(host: try await TestPlugins.host([]))
+        #expect(try notifications.notifications(for: Self.transaction(.deposit, .completed), previousStatus: .pendingStellar, assetIssuer: nil).isEmpty)
+    }
+
+    @Test func deliveryCallsTheHookAndReportsWhatFailed() async throws {
+        let notifications = PluginNotifications(host: try await Self.host())
+        let deposit = Self.transaction(.deposit, .completed)
+        for notification in try notifications.notifications(for: deposit, previousStatus: .pendingStellar, assetIssuer: nil) {
+            let row = CallbackDelivery(
+                id: 1, transactionID: deposit.id, url: notification.hook, body: String(decoding: notification.body, as: UTF8.self),
+                createdAt: Date(), nextAttemptAt: Date())
+            #expect(await notifications.deliver(row) == nil, "\(notification.hook)")
+        }
+        let notAHook = CallbackDelivery(id: 2, transactionID: deposit.id, url: "rails_send_payout", body: "{}", createdAt: Date(), nextAttemptAt: Date())
+        #expect(await notifications.deliver(notAHook) == "no notification hook named rails_send_payout")
+        // A body the plugin cannot read is its error, retried by the dispatcher rather than dropped.
+        let unreadable = CallbackDelivery(id: 3, transactionID: deposit.id, url: "after_deposit", body: "{}", createdAt: Date(), nextAttemptAt: Date())
+        #expect(await notifications.deliver(unreadable) != nil)
+    }
+
+    private static func host() async throws -> PluginHost {
+        let path = try #require(ReferencePlugin.path(), "reference plugin missing: \(ReferencePlugin.expectedPath)")
+        return try await TestPlugins.host([path])
+    }
+}
