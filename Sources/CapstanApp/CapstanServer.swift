@@ -98,27 +98,12 @@ public enum CapstanServer {
         // Services stop in reverse order: the server drains first, then plugins shut down, then the database closes.
         app.addServices(StoreService(store: store), PluginHostService(host: plugins))
         if workers {
-            app.addServices(self.callbackDispatcher(store.callbackOutbox, config: config, logger: logger))
-            app.addServices(CallbackDispatcher(
-                outbox: store.pluginNotifications, noun: "plugin notification",
-                configuration: .init(maxAttempts: config.callbacks.maxAttempts), logger: Logger(label: "capstan.plugin-notifications"),
-                deliver: PluginNotifications(host: plugins).deliver))
-            if config.sep12.enabled {
-                app.addServices(self.callbackDispatcher(store.customerCallbacks, config: config, logger: Logger(label: "capstan.sep12.callbacks")))
+            for dispatcher in OutboxDispatchers.all(config: config, store: store, plugins: plugins, logger: logger) {
+                app.addServices(dispatcher)
             }
             app.addServices(WorkerWiring.services(config: config, store: store, plugins: plugins, logger: logger))
         }
         return app
-    }
-
-    /// Delivers signed wallet callbacks from the outbox; after the store in the service list, so it stops before the store closes.
-    static func callbackDispatcher(_ outbox: any CallbackOutboxStore, config: CapstanConfig, logger: Logger) -> CallbackDispatcher {
-        CallbackDispatcher(
-            outbox: outbox,
-            signer: CallbackSigner(signingKey: config.sep10.signingKey),
-            configuration: .init(maxAttempts: config.callbacks.maxAttempts, timeout: .milliseconds(config.callbacks.timeoutMilliseconds)),
-            logger: logger
-        )
     }
 
     static func tomlSettings(_ config: CapstanConfig) -> StellarTOMLSettings {

@@ -12,6 +12,8 @@ import StellarKit
 public enum WorkerWiring {
     /// Every worker's CLI name, in the order `serve` starts them.
     public static let names = ["pending-deposits", "watch-payments", "outgoing", "poll-outgoing", "trustlines"]
+    /// What `capstan worker` runs: the workers, and `callbacks`, the outbox dispatchers `serve` runs beside them.
+    public static let commandNames = names + ["callbacks"]
     /// The workers that read or write the Stellar ledger; the others only talk to the rails.
     static let ledgerWorkers: Set<String> = ["pending-deposits", "watch-payments", "trustlines"]
 
@@ -59,7 +61,7 @@ public enum WorkerWiring {
 
     /// `capstan worker NAME`: runs one worker alone, one pass (`once`) or until SIGTERM/SIGINT.
     public static func run(name: String, config: CapstanConfig, interval: Duration, once: Bool, logger: Logger) async throws {
-        guard self.names.contains(name) else { throw WorkerCommandError.unknown(name) }
+        guard self.commandNames.contains(name) else { throw WorkerCommandError.unknown(name) }
         let ledger = self.ledger(config: config, logger: logger)
         if ledger == nil, self.ledgerWorkers.contains(name) { throw WorkerCommandError.noLedger(name) }
         let store = try await SQLStore.openSQLite(path: config.databasePath, logger: logger)
@@ -71,6 +73,10 @@ public enum WorkerWiring {
                 throw PluginRefusals(lines: plugins.refusals.map(\.description))
             }
             ChangeNotifications.register(config: config, store: store, plugins: plugins)
+            if name == "callbacks" {
+                try await self.runDispatchers(config: config, store: store, plugins: plugins, once: once, logger: logger)
+                return
+            }
             guard let worker = self.worker(named: name, config: config, store: store, plugins: plugins, ledger: ledger, logger: logger) else {
                 await plugins.shutdown()
                 throw WorkerCommandError.noLedger(name)
@@ -99,6 +105,31 @@ public enum WorkerWiring {
     }
 }
 
+extension WorkerWiring {
+    /// `capstan worker callbacks`: the outbox dispatchers, one pass each (`once`) or until SIGTERM/SIGINT.
+    static func runDispatchers(config: CapstanConfig, store: SQLStore, plugins: PluginHost, once: Bool, logger: Logger) async throws {
+        let dispatchers = OutboxDispatchers.all(config: config, store: store, plugins: plugins, logger: logger)
+        guard !once else {
+            var delivered = 0
+            do {
+                for dispatcher in dispatchers { delivered += try await dispatcher.deliverDue() }
+            } catch {
+                await plugins.shutdown()
+                throw error
+            }
+            logger.info("worker pass done", metadata: ["worker": "callbacks", "handled": "\(delivered)"])
+            await plugins.shutdown()
+            try await store.close()
+            return
+        }
+        // Stopped in reverse order: the dispatchers finish their pass, then plugins shut down, then the store closes.
+        let group = ServiceGroup(configuration: .init(
+            services: [StoreService(store: store), PluginHostService(host: plugins)] + dispatchers.map { $0 as any Service },
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
 /// Why `capstan worker` refused to start.
 public enum WorkerCommandError: Error, CustomStringConvertible {
     case unknown(String)
@@ -106,7 +137,7 @@ public enum WorkerCommandError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknown(let name): "no worker named '\(name)'; workers: \(WorkerWiring.names.joined(separator: ", "))"
+        case .unknown(let name): "no worker named '\(name)'; workers: \(WorkerWiring.commandNames.joined(separator: ", "))"
         case .noLedger(let name): "worker '\(name)' needs a Stellar ledger (horizon.url)"
         }
     }

@@ -11,6 +11,9 @@ public enum TransactionKind: String, Sendable, Codable, CaseIterable {
     /// SEP-31: a cross-border payment this anchor receives and pays out.
     case receive
 
+    /// Off-chain value in, Stellar asset out: the kinds the anchor pays on Stellar.
+    public var isDeposit: Bool { self == .deposit || self == .depositExchange }
+
     /// Stellar asset in, off-chain value out: the kinds that are paid to an anchor account with a memo it assigns.
     public var isWithdrawal: Bool { self == .withdrawal || self == .withdrawalExchange }
 }

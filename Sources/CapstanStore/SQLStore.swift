@@ -60,8 +60,8 @@ public final class SQLStore: Sendable {
         SQLCallbackOutboxStore(executor: self.executor, table: .customers)
     }
 
-    /// Plugin notifications waiting for delivery (`url` is the hook's name): `TransactionStore.update` fills it with
-    /// what the registered `PluginNotifier` asks for, a `CallbackDispatcher` calling the plugins drains it.
+    /// Plugin notifications waiting for delivery (`url` is the hook's name): every status change fills it with what
+    /// the registered `PluginNotifier` asks for, a `CallbackDispatcher` calling the plugins drains it.
     public var pluginNotifications: any CallbackOutboxStore {
         SQLCallbackOutboxStore(executor: self.executor, table: .pluginNotifications)
     }

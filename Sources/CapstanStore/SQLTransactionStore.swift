@@ -4,7 +4,8 @@ import Logging
 import SQLKit
 
 /// `TransactionStore` over SQL: one row per transaction in `transactions`, its status history in
-/// `transaction_status_history`, wallet callbacks in `callback_outbox`.
+/// `transaction_status_history`, wallet callbacks in `callback_outbox`, plugin notifications in
+/// `plugin_notification_outbox`.
 ///
 /// The status column is written in exactly two places: the INSERT of a new row (status checked by
 /// `TransactionStateMachine.checkInitial`) and `applyChange` (every change checked by `TransactionStateMachine.check`).

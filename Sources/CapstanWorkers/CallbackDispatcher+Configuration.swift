@@ -30,8 +30,9 @@ extension CallbackDispatcher {
             self.concurrency = max(1, concurrency)
         }
 
-        /// How long a leased callback is hidden from other dispatchers: past the POST's deadline with room to
-        /// record the outcome, so only a dispatcher that died mid-send lets it come due again.
-        var lease: Duration { self.timeout * 2 + .seconds(10) }
+        /// How long a leased callback is hidden from other dispatchers: past the deadlines of a whole pass (its
+        /// rows go out `concurrency` at a time) with room to record the outcomes, so only a dispatcher that died
+        /// mid-pass lets them come due again.
+        var lease: Duration { self.timeout * ((self.batchSize + self.concurrency - 1) / self.concurrency) + .seconds(10) }
     }
 }

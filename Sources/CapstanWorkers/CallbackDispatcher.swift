@@ -36,7 +36,7 @@ public struct CallbackDispatcher: Service {
         configuration: Configuration = Configuration(), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date.now }
     ) {
-        self.init(outbox: outbox, noun: "callback", configuration: configuration, logger: logger, now: now) { delivery in
+        self.init(outbox: outbox, noun: Self.callbackNoun, configuration: configuration, logger: logger, now: now) { delivery in
             await Self.post(delivery, signer: signer, httpClient: httpClient, timeout: configuration.timeout)
         }
     }
@@ -60,7 +60,8 @@ public struct CallbackDispatcher: Service {
     public func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
-                _ = try await self.deliverDue()
+                // A full pass means more is due: go again at once rather than deliver one batch a second.
+                if try await self.deliverDue() == self.configuration.batchSize { continue }
             } catch {
                 // Returning from run() would stop the whole service group: log and try again next pass.
                 self.logger.error("\(self.noun) pass failed", metadata: ["error": "\(String(reflecting: error))"])
@@ -147,10 +148,17 @@ public struct CallbackDispatcher: Service {
         }
     }
 
-    /// Never the body or the full URL (a wallet may put a token in its query): the transaction and the host (or,
-    /// for a plugin notification, the hook).
+    /// Never the body or the full URL (a wallet may put a token in its query): the transaction and the host, or a
+    /// plugin notification's hook (the name stands where a callback's URL does).
     private func metadata(_ delivery: CallbackDelivery) -> Logger.Metadata {
-        ["transaction_id": "\(delivery.transactionID)", "callback_id": "\(delivery.id)",
-         "host": "\(URL(string: delivery.url)?.host ?? delivery.url)"]
+        var metadata: Logger.Metadata = ["transaction_id": "\(delivery.transactionID)", "outbox_id": "\(delivery.id)"]
+        if self.noun == Self.callbackNoun {
+            metadata["host"] = "\(URL(string: delivery.url)?.host ?? "?")"
+        } else {
+            metadata["hook"] = "\(delivery.url)"
+        }
+        return metadata
     }
+
+    static let callbackNoun = "callback"
 }

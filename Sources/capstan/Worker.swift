@@ -1,12 +1,13 @@
 import ArgumentParser
 import CapstanApp
 
-/// `capstan worker NAME`: one money-moving worker alone, for operators who run them apart from `serve`.
+/// `capstan worker NAME`: one money-moving worker, or the outbox dispatchers, alone, for operators who run them apart
+/// from `serve`.
 struct Worker: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Run one background worker alone.",
-        discussion: "Workers: \(WorkerWiring.names.joined(separator: ", ")). Any number of copies may run against one database."
+        discussion: "Workers: \(WorkerWiring.commandNames.joined(separator: ", ")) (the last delivers wallet callbacks and plugin notifications, which serve --no-workers does not). Any number of copies may run against one database."
     )
 
     @OptionGroup var options: ConfigOption
@@ -15,8 +16,8 @@ struct Worker: AsyncParsableCommand {
     @Flag(help: "Run one pass and exit.") var once = false
 
     func validate() throws {
-        guard WorkerWiring.names.contains(self.name) else {
-            throw ValidationError("no worker named '\(self.name)'; workers: \(WorkerWiring.names.joined(separator: ", "))")
+        guard WorkerWiring.commandNames.contains(self.name) else {
+            throw ValidationError("no worker named '\(self.name)'; workers: \(WorkerWiring.commandNames.joined(separator: ", "))")
         }
         guard self.interval > 0, self.interval <= 86_400 else { throw ValidationError("--interval must be between 0 and 86400 seconds") }
     }

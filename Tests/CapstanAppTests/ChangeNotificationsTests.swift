@@ -38,4 +38,40 @@ import Testing
             #expect(body.contains("\(config.publicURL)/sep24/more_info/\(deposit.id)?key="), "\(body)")
         }
     }
+
+    static let referencePlugin = ProcessInfo.processInfo.environment["CAPSTAN_REFERENCE_PLUGIN"]
+
+    /// A worker process queues the plugin notifications of the deposit it completes, and `capstan worker callbacks`
+    /// (what an operator who splits the workers out runs) delivers them to the plugin.
+    @Test(.enabled(if: referencePlugin != nil, "needs the reference plugin (make test sets CAPSTAN_REFERENCE_PLUGIN)"))
+    func aCallbacksWorkerDeliversWhatAnotherProcessQueued() async throws {
+        let anchor = try await TestAnchor.make()
+        defer { anchor.remove() }
+        try FileManager.default.copyItem(
+            atPath: try #require(Self.referencePlugin), toPath: anchor.directory.appendingPathComponent("plugins.d/libreference.so").path)
+        let config = try await anchor.config()
+
+        let store = try await SQLStore.openSQLite(path: config.databasePath, logger: .quiet)
+        _ = try await store.migrate()
+        let plugins = await PluginWiring.load(config, keyValues: store.pluginKeyValues, logger: .quiet)
+        #expect(plugins.refusals.isEmpty)
+        ChangeNotifications.register(config: config, store: store, plugins: plugins)
+        let deposit = CapstanCore.Transaction(
+            kind: .deposit, protocol: .sep6, sub: Self.wallet, assetCode: "SRT", status: .pendingStellar, startedAt: Date())
+        try await store.transactions.insert(deposit)
+        _ = try await store.transactions.update(id: deposit.id, expectedVersion: nil, cause: "test") {
+            (transaction: inout CapstanCore.Transaction) in transaction.status = .completed
+        }
+        let queued = try await store.pluginNotifications.pending(transactionID: deposit.id).map(\.url)
+        await plugins.shutdown()
+        try await store.close()
+        #expect(queued == ["after_deposit", "transaction_event"])
+
+        try await WorkerWiring.run(name: "callbacks", config: config, interval: .seconds(1), once: true, logger: .quiet)
+
+        let reopened = try await SQLStore.openSQLite(path: config.databasePath, logger: .quiet)
+        let rows = try await reopened.pluginNotifications.all(transactionID: deposit.id)
+        try await reopened.close()
+        #expect(rows.count == 2 && rows.allSatisfy { $0.deliveredAt != nil && $0.attempts == 1 }, "\(rows)")
+    }
 }

@@ -1,11 +1,12 @@
 import CapstanCore
-import CapstanPluginHost
 import Foundation
 import Testing
 
+@testable import CapstanPluginHost
+
 /// `after_deposit` and `transaction_event` as the store queues them and the dispatcher delivers them, with the
 /// reference plugin (which implements both) loaded.
-@Suite(.enabled(if: ReferencePlugin.shouldRun, "reference plugin not built (swift build --product CapstanReferencePlugin)"))
+@Suite(.serialized, .enabled(if: ReferencePlugin.shouldRun, "reference plugin not built (swift build --product CapstanReferencePlugin)"))
 struct PluginNotificationsTests {
     static let issuer = "GAC6QZJJSHF7G77E4M5M7UVGDF6ZJIQXEI5LOAUYH5T5WXBRXQ2DLZUR"
 
@@ -68,8 +69,51 @@ struct PluginNotificationsTests {
         #expect(await notifications.deliver(unreadable) != nil)
     }
 
-    private static func host() async throws -> PluginHost {
-        let path = try #require(ReferencePlugin.path(), "reference plugin missing: \(ReferencePlugin.expectedPath)")
+    /// The header's idempotency keys: the transaction id for after_deposit; the id and the sequence for an event.
+    @Test func keysAreTheHeaders() throws {
+        let event = CallbackDelivery(
+            id: 9, transactionID: "tx-1", url: "transaction_event", body: #"{"event":"status_changed","sequence":7}"#,
+            createdAt: Date(), nextAttemptAt: Date())
+        #expect(PluginNotifications.key(.transactionEvent, event) == "transaction_event:tx-1:7")
+        #expect(PluginNotifications.key(.afterDeposit, event) == "after_deposit:tx-1")
+    }
+
+    /// UNIMPLEMENTED means "use your default": nothing to retry. Every other failure is retried; so is a hook no
+    /// plugin implements any more (its plugin may be back after the next restart).
+    @Test func unimplementedIsDeliveredOtherFailuresAreRetried() async throws {
+        // Compiled on a thread of its own: `cc` blocking a cooperative thread delays other suites' deadline timers.
+        let path = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try TestPlugins.probe("notifier", ["HOOK_NOTIFICATIONS"]) }) }
+        }
+        let probe = PluginNotifications(host: try await TestPlugins.host([path]))
+        func deliver(_ hook: String, _ body: String) async -> String? {
+            await probe.deliver(CallbackDelivery(id: 1, transactionID: "tx-1", url: hook, body: body, createdAt: Date(), nextAttemptAt: Date()))
+        }
+        #expect(await deliver("after_deposit", #"{"mode":"echo","id":1}"#) == nil)
+        #expect(await deliver("transaction_event", #"{"mode":"status","status":3}"#) == nil)
+        #expect(await deliver("transaction_event", #"{"mode":"status","status":4}"#) != nil)
+        let nobody = PluginNotifications(host: try await TestPlugins.host([]))
+        let row = CallbackDelivery(id: 1, transactionID: "tx-1", url: "after_deposit", body: "{}", createdAt: Date(), nextAttemptAt: Date())
+        #expect(await nobody.deliver(row) == "no plugin implements after_deposit")
+    }
+
+    @Test func aCompletedDepositExchangeCallsForAfterDepositToo() async throws {
+        let notifications = PluginNotifications(host: try await Self.host())
+        let queued = try notifications.notifications(for: Self.transaction(.depositExchange, .completed), previousStatus: .pendingStellar, assetIssuer: nil)
+        #expect(queued.map(\.hook) == ["after_deposit", "transaction_event"])
+    }
+
+    /// One reference plugin for the suite: loading it is work every other suite's timers would wait behind.
+    private static let loaded = Task { () async throws -> PluginHost in
+        guard let path = ReferencePlugin.path() else { throw MissingPlugin() }
         return try await TestPlugins.host([path])
+    }
+
+    private struct MissingPlugin: Error, CustomStringConvertible {
+        var description: String { "reference plugin missing: \(ReferencePlugin.expectedPath)" }
+    }
+
+    private static func host() async throws -> PluginHost {
+        try await self.loaded.value
     }
 }

@@ -213,6 +213,10 @@ enum ProbePluginSource {
     #ifdef HOOK_SEND_PAYOUT
         .rails_send_payout = probe_hook,
     #endif
+    #ifdef HOOK_NOTIFICATIONS
+        .after_deposit = probe_hook,
+        .transaction_event = probe_hook,
+    #endif
     }, .future_hook = probe_hook };
 
     __attribute__((unused)) static descriptor_storage descriptor = { .v1 = {

@@ -394,10 +394,13 @@ typedef struct capstan_host_api {
  *        "failed"?: [{"id": "...", "message": "..."}]}
  *
  * --- Notifications (at least once; tolerate duplicates) ------------------------------------
- * Queued in the database write that changes the transaction, so a crash cannot lose them,
- * and delivered by `capstan serve` (with its workers) in order per transaction and hook: a
- * failed call (any error status or a missed deadline) is retried with back-off, up to
- * callbacks.max_attempts, and the later calls of that transaction and hook wait for it.
+ * Queued in the database write that changes a transaction's status (not when it is created:
+ * its first status is no event), so a crash cannot lose them. Delivered by `capstan serve`,
+ * or by `capstan worker callbacks` where the workers run apart (with `serve --no-workers` and
+ * no such worker they stay queued), in order per transaction and hook. Any answer but OK or
+ * UNIMPLEMENTED, a missed deadline, or no plugin implementing the hook any more is retried
+ * with back-off; after callbacks.max_attempts the notification is given up (logged) and the
+ * next one of that transaction and hook goes out.
  *
  * after_deposit Called once the Stellar payment of a deposit succeeded.
  *   req {"transaction": transaction}        res {}
@@ -405,6 +408,7 @@ typedef struct capstan_host_api {
  *
  * transaction_event  A transaction changed status. `sequence` grows per transaction (not
  *   by one), so an event older than one already seen can be dropped.
+ *   capstan_call.idempotency_key: "transaction_event:<transaction id>:<sequence>".
  *   req {"event": "status_changed", "sequence": 3, "previous_status": "pending_anchor",
  *        "transaction": transaction}
  *   res {}

@@ -23,8 +23,7 @@ public struct PluginNotifications: PluginNotifier {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var queued: [PluginNotification] = []
-        if transaction.status == .completed, [.deposit, .depositExchange].contains(transaction.kind),
-           self.host.owner(of: .afterDeposit) != nil {
+        if transaction.status == .completed, transaction.kind.isDeposit, self.host.owner(of: .afterDeposit) != nil {
             queued.append(PluginNotification(hook: PluginHook.afterDeposit.rawValue, body: Array(try encoder.encode(Single(transaction: shape)))))
         }
         if self.host.owner(of: .transactionEvent) != nil {
@@ -35,21 +34,31 @@ public struct PluginNotifications: PluginNotifier {
         return queued
     }
 
-    /// Calls the row's hook with its body. A plugin that no longer implements the hook has nothing to be told, so
-    /// that counts as delivered; every failure is retried by the dispatcher.
+    /// Calls the row's hook with its body; nil once the plugin answered OK, or UNIMPLEMENTED ("the host uses its
+    /// default": there is nothing more to tell it). Any other answer is retried by the dispatcher, and so is a hook
+    /// no plugin implements now (a plugin missing from plugins.d over a restart gets its backlog once it is back).
     public func deliver(_ delivery: CallbackDelivery) async -> String? {
         guard let hook = PluginHook(rawValue: delivery.url), [.afterDeposit, .transactionEvent].contains(hook) else {
             return "no notification hook named \(delivery.url)"
         }
-        // after_deposit keeps the key the header promises (the transaction id); an event is keyed by its row.
-        let key = hook == .afterDeposit ? "after_deposit:\(delivery.transactionID)" : "transaction_event:\(delivery.id)"
         do {
-            _ = try await self.host.call(hook, json: Array(delivery.body.utf8), idempotencyKey: key)
-            return nil
+            let reply = try await self.host.call(hook, json: Array(delivery.body.utf8), idempotencyKey: Self.key(hook, delivery))
+            return reply == nil ? "no plugin implements \(hook.rawValue)" : nil
         } catch {
-            return "\(hook.rawValue): \(error)"
+            // Not `catch .unimplemented`: that pattern on a typed throw crashes Swift 6.3.1's SILGen.
+            return error == .unimplemented ? nil : "\(hook.rawValue): \(error)"
         }
     }
+
+    /// The header's keys: the transaction id for after_deposit; the transaction id and the event's sequence (its
+    /// version, which one change sets once) for transaction_event.
+    static func key(_ hook: PluginHook, _ delivery: CallbackDelivery) -> String {
+        guard hook == .transactionEvent else { return "after_deposit:\(delivery.transactionID)" }
+        let sequence = (try? JSONDecoder().decode(Sequence.self, from: Data(delivery.body.utf8)).sequence).map(String.init) ?? "?"
+        return "transaction_event:\(delivery.transactionID):\(sequence)"
+    }
+
+    private struct Sequence: Decodable { var sequence: Int64 }
 
     private struct Single: Encodable { var transaction: PluginRails.HookTransaction }
 

@@ -52,7 +52,7 @@ final class TestRails: Rails {
 /// implements the hook, so worker tests see what the store queues with each completion.
 struct AfterDepositNotifier: PluginNotifier {
     func notifications(for transaction: Transaction, previousStatus: TransactionStatus, assetIssuer: String?) throws -> [PluginNotification] {
-        guard transaction.status == .completed, transaction.kind == .deposit else { return [] }
+        guard transaction.status == .completed, transaction.kind.isDeposit else { return [] }
         return [PluginNotification(hook: "after_deposit", body: Array(#"{"id":"\#(transaction.id)"}"#.utf8))]
     }
 }
