@@ -12,12 +12,17 @@ enum ChangeNotifications {
             store.setPresenter(SEP6Presenter(), for: .sep6)
         }
         if config.sep24.enabled {
-            // The same secret SEP-24's routes derive the more_info link keys from, so the links verify there.
-            store.setPresenter(SEP24Presenter(publicURL: config.publicURL, secret: Array(config.sep10.jwtSecret.utf8)), for: .sep24)
+            store.setPresenter(SEP24Presenter(publicURL: config.publicURL, secret: config.sep24Secret), for: .sep24)
         }
         // Only with a plugin to tell: otherwise every status change would look up its asset's issuer for nothing.
         if plugins.owner(of: .afterDeposit) != nil || plugins.owner(of: .transactionEvent) != nil {
             store.setPluginNotifier(PluginNotifications(host: plugins))
         }
     }
+}
+
+extension CapstanConfig {
+    /// What SEP-24 derives its interactive, session, CSRF and more_info keys from: one definition, so the links a
+    /// callback carries verify on the pages that serve them.
+    var sep24Secret: [UInt8] { Array(self.sep10.jwtSecret.utf8) }
 }

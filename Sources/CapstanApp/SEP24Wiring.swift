@@ -18,7 +18,7 @@ enum SEP24Wiring {
             interactiveTokenSeconds: config.sep24.interactiveTokenSeconds,
             sessionMinutes: config.sep24.sessionMinutes,
             transactionsMaxLimit: config.sep24.transactionsMaxLimit,
-            secret: Array(config.sep10.jwtSecret.utf8),
+            secret: config.sep24Secret,
             uiDirectory: config.ui.directory,
             defaultLanguage: config.ui.defaultLanguage,
             brand: await self.brand(config: config, plugins: plugins)

@@ -16,6 +16,14 @@ struct SQLCallbackOutboxStore: CallbackOutboxStore {
         static let customers = Table(name: "customer_callback_outbox", subject: "customer_id")
         /// Plugin notifications: `url` holds the hook's name, so they are ordered per (transaction, hook).
         static let pluginNotifications = Table(name: "plugin_notification_outbox", subject: "transaction_id")
+
+        /// Adds one row, due at once, inside the caller's write transaction.
+        func insert(subject: String, url: String, body: String, now: Date, on sql: any SQLDatabase) async throws {
+            try await sql.insert(into: self.name)
+                .columns(self.subject, "url", "body", "created_at", "attempts", "next_attempt_at", "gave_up")
+                .values(subject, url, body, now.storedMilliseconds, Int64(0), now.storedMilliseconds, false)
+                .run()
+        }
     }
 
     let executor: any SQLExecutor
@@ -97,12 +105,7 @@ struct SQLCallbackOutboxStore: CallbackOutboxStore {
 
     /// Queues one callback about `subject`, due now (used for SEP-12; transaction callbacks are queued by `update`).
     func enqueue(subject: String, url: String, body: String, now: Date) async throws {
-        try await self.executor.write { sql in
-            try await sql.insert(into: self.table.name)
-                .columns(self.table.subject, "url", "body", "created_at", "attempts", "next_attempt_at", "gave_up")
-                .values(subject, url, body, now.storedMilliseconds, Int64(0), now.storedMilliseconds, false)
-                .run()
-        }
+        try await self.executor.write { sql in try await self.table.insert(subject: subject, url: url, body: body, now: now, on: sql) }
     }
 
     private static func delivery(from sqlRow: any SQLRow, _ table: Table) throws -> CallbackDelivery {

@@ -133,10 +133,7 @@ extension SQLTransactionStore {
         }
         let text = String(decoding: body, as: UTF8.self)
         for url in urls {
-            try await sql.insert(into: "callback_outbox")
-                .columns("transaction_id", "url", "body", "created_at", "attempts", "next_attempt_at", "gave_up")
-                .values(transaction.id, url, text, now.storedMilliseconds, Int64(0), now.storedMilliseconds, false)
-                .run()
+            try await SQLCallbackOutboxStore.Table.transactions.insert(subject: transaction.id, url: url, body: text, now: now, on: sql)
         }
     }
 
@@ -158,11 +155,8 @@ extension SQLTransactionStore {
             return
         }
         for notification in notifications {
-            try await sql.insert(into: "plugin_notification_outbox")
-                .columns("transaction_id", "url", "body", "created_at", "attempts", "next_attempt_at", "gave_up")
-                .values(transaction.id, notification.hook, String(decoding: notification.body, as: UTF8.self),
-                        now.storedMilliseconds, Int64(0), now.storedMilliseconds, false)
-                .run()
+            try await SQLCallbackOutboxStore.Table.pluginNotifications.insert(
+                subject: transaction.id, url: notification.hook, body: String(decoding: notification.body, as: UTF8.self), now: now, on: sql)
         }
     }
 }
