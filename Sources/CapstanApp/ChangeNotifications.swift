@@ -15,7 +15,7 @@ enum ChangeNotifications {
             store.setPresenter(SEP24Presenter(publicURL: config.publicURL, secret: config.sep24Secret), for: .sep24)
         }
         // Only with a plugin to tell: otherwise every status change would look up its asset's issuer for nothing.
-        if plugins.owner(of: .afterDeposit) != nil || plugins.owner(of: .transactionEvent) != nil {
+        if PluginNotifications.wanted(by: plugins) {
             store.setPluginNotifier(PluginNotifications(host: plugins))
         }
     }

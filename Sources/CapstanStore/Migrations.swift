@@ -167,8 +167,8 @@ enum Migrations {
                                constraints: [.notNull, .references("transactions", "id", onDelete: .cascade)], sql)
     }
 
-    /// One outbox table (0006, 0008, 0012): rows keyed by `subject`, and the indexes of the dispatcher's scan (undelivered,
-    /// due) and of the per-destination ordering check.
+    /// One outbox table (0006, 0008, 0012): rows keyed by `subject`, and the indexes of the dispatcher's scan
+    /// (undelivered, due) and of the per-destination ordering check.
     private static func createOutbox(
         _ table: String, subject: String, indexSuffix: String, constraints: [SQLColumnConstraintAlgorithm], _ sql: any SQLDatabase
     ) async throws {

@@ -12,8 +12,8 @@ import ServiceLifecycle
 /// (signed POSTs) or, with another `deliver`, the plugin notifications. All state is in the outbox table, so a
 /// restarted (or second) dispatcher carries on.
 ///
-/// A 2xx answer (a plugin's OK) is a delivery; any other answer, a network error or a timeout is a failed attempt, retried after
-/// `CallbackBackoff` until `maxAttempts`, then given up and logged. Deliveries are at-least-once: a dispatcher
+/// A 2xx answer (a plugin's OK) is a delivery; any other answer, a network error or a timeout is a failed attempt,
+/// retried after `CallbackBackoff` until `maxAttempts`, then given up and logged. Deliveries are at-least-once: a dispatcher
 /// killed after the destination answered but before the row was marked delivers that row again.
 public struct CallbackDispatcher: Service {
     /// Delivers one row: nil when the destination took it, otherwise why not (the attempt is retried).

@@ -125,17 +125,17 @@ def transaction_schema(is_deposit, is_pending=False, is_completed=False):
     return schema
 
 
-TRANSACTIONS = {
-    "type": "object",
-    "properties": {
-        "transactions": {
-            "type": "array",
-            "items": {"anyOf": [transaction_schema(True)["properties"]["transaction"],
-                                transaction_schema(False)["properties"]["transaction"]]},
-        },
-    },
-    "required": ["transactions"],
-}
+def list_schema(schema):
+    """`transactionsSchema`'s shape: a `transactions` array whose items are either kind's object under `schema`."""
+    kinds = [schema(is_deposit)["properties"]["transaction"] for is_deposit in (True, False)]
+    return {
+        "type": "object",
+        "properties": {"transactions": {"type": "array", "items": {"anyOf": kinds}}},
+        "required": ["transactions"],
+    }
+
+
+TRANSACTIONS = list_schema(transaction_schema)
 
 # --- ours: what the suite's other getTransactionSchema requires, and no nulls ---------------------------------------
 
@@ -159,17 +159,7 @@ def strict_transaction_schema(is_deposit, is_pending=False, is_completed=False):
     return {"type": "object", "properties": {"transaction": transaction}, "required": ["transaction"]}
 
 
-STRICT_TRANSACTIONS = {
-    "type": "object",
-    "properties": {
-        "transactions": {
-            "type": "array",
-            "items": {"anyOf": [strict_transaction_schema(True)["properties"]["transaction"],
-                                strict_transaction_schema(False)["properties"]["transaction"]]},
-        },
-    },
-    "required": ["transactions"],
-}
+STRICT_TRANSACTIONS = list_schema(strict_transaction_schema)
 
 # --- formats and validation ---------------------------------------------------------------------------------------
 

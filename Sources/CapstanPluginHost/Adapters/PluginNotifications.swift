@@ -16,6 +16,14 @@ public struct PluginNotifications: PluginNotifier {
         self.host = host
     }
 
+    /// The notification hooks, in the order a change queues them.
+    static let hooks: [PluginHook] = [.afterDeposit, .transactionEvent]
+
+    /// Whether a loaded plugin implements any notification hook: without one there is nothing to queue.
+    public static func wanted(by host: PluginHost) -> Bool {
+        self.hooks.contains { host.owner(of: $0) != nil }
+    }
+
     public func notifications(
         for transaction: Transaction, previousStatus: TransactionStatus, assetIssuer: String?
     ) throws -> [PluginNotification] {
@@ -38,7 +46,7 @@ public struct PluginNotifications: PluginNotifier {
     /// default": there is nothing more to tell it). Any other answer is retried by the dispatcher, and so is a hook
     /// no plugin implements now (a plugin missing from plugins.d over a restart gets its backlog once it is back).
     public func deliver(_ delivery: CallbackDelivery) async -> String? {
-        guard let hook = PluginHook(rawValue: delivery.url), [.afterDeposit, .transactionEvent].contains(hook) else {
+        guard let hook = PluginHook(rawValue: delivery.url), Self.hooks.contains(hook) else {
             return "no notification hook named \(delivery.url)"
         }
         do {
