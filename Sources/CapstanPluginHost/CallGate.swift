@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// What became of one hook call, as seen by its caller.
@@ -11,8 +12,12 @@ enum CallOutcome: Sendable {
 final class CallGate: Sendable {
     private struct State {
         var continuation: CheckedContinuation<CallOutcome, Never>?
-        var timer: Task<Void, Never>?
+        var timer: DispatchWorkItem?
     }
+
+    /// Deadlines fire on a thread of their own, not on Swift concurrency's pool: when every thread of that pool is
+    /// busy (request handling under load, or blocking work someone put there), a deadline must still end the wait.
+    private static let timers = DispatchQueue(label: "capstan.plugin-deadlines")
 
     private let state: Mutex<State>
 
@@ -24,10 +29,11 @@ final class CallGate: Sendable {
     func arm(_ timeout: Duration) {
         self.state.withLock { state in
             guard state.continuation != nil else { return }
-            state.timer = Task { [weak self] in
-                try? await Task.sleep(for: timeout)
-                self?.finish(.timedOut)
-            }
+            let timer = DispatchWorkItem { [weak self] in self?.finish(.timedOut) }
+            state.timer = timer
+            let (seconds, attoseconds) = timeout.components
+            Self.timers.asyncAfter(
+                deadline: .now() + .nanoseconds(Int(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)), execute: timer)
         }
     }
 
