@@ -94,9 +94,10 @@ import Testing
     }
 
     @Test func readsAreBoundedInTimeAndSize() async throws {
-        let slow = Canned([.init(status: 200, body: try Fixture.text("account"), delay: .milliseconds(1500))])
+        let slow = Canned([.init(status: 200, body: try Fixture.text("account"), delay: .milliseconds(2500))])
         let fast = Canned([.init(status: 200, body: try Fixture.text("account"))])
-        let configuration = HorizonClientConfiguration(requestTimeout: .milliseconds(300), maxResponseBytes: 1024)
+        // A second is far below the slow answer and far above a loopback answer, even with every suite running.
+        let configuration = HorizonClientConfiguration(requestTimeout: .seconds(1), maxResponseBytes: 1024)
         try await Self.withServer({ router in
             router.get("/accounts/\(Self.account)") { _, _ in try await slow.respond() }
             router.get("/accounts/GBBD47IF6LWK7P7MDEVSCWR7DPUWV3NY3DTQEVFL4NAT4AQH3ZLLFLA5") { _, _ in try await fast.respond() }
