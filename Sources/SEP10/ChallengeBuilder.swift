@@ -4,6 +4,7 @@ import StellarKit
 /// Builds challenge transactions exactly as SEP-10 "Challenge" describes them.
 struct ChallengeBuilder: Sendable {
     let settings: SEP10Settings
+    let issued: IssuedChallenges
 
     /// A signed challenge, as base64 envelope XDR.
     /// - Parameter clientDomainKey: The client domain's `SIGNING_KEY`, which becomes the source of the `client_domain` op.
@@ -21,7 +22,10 @@ struct ChallengeBuilder: Sendable {
         }
         var envelope = try builder.buildEnvelope()
         do {
-            try envelope.sign(with: self.settings.signingKey, network: self.settings.network)
+            let hash = try envelope.hash(network: self.settings.network)
+            let signature = self.settings.signingKey.signDecorated(hash)
+            envelope.signatures.append(signature)
+            self.issued.record(hash: hash, signature: signature.signature)
             return try envelope.xdrBase64
         } catch {
             throw .invalid(error)

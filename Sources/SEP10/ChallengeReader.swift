@@ -9,11 +9,13 @@ struct ChallengeReader: Sendable {
     static let gracePeriodSeconds: UInt64 = 300
 
     let settings: SEP10Settings
+    private let issued: IssuedChallenges
     private let server: PublicKey
     private let webAuthDomain: [UInt8]
 
-    init(settings: SEP10Settings) {
+    init(settings: SEP10Settings, issued: IssuedChallenges) {
         self.settings = settings
+        self.issued = issued
         self.server = settings.signingKey.publicKey
         self.webAuthDomain = Array(settings.webAuthDomain.utf8)
     }
@@ -65,12 +67,14 @@ struct ChallengeReader: Sendable {
         }
 
         guard let hash = try? envelope.hash(network: self.settings.network) else { throw .notAnEnvelope }
-        // Only this server's key signs challenges, and ed25519 signs deterministically, so signing the hash again and
-        // comparing (a third of a verification's cost) recognises our own signature. A full verification follows only
-        // if that fails, so a libsodium built to sign non-deterministically still works, just slower.
+        // A challenge this process issued is recognised by its recorded signature. Otherwise: only this server's key
+        // signs challenges, and ed25519 signs deterministically, so signing the hash again and comparing (a third of a
+        // verification's cost) recognises our own signature. A full verification follows only if that fails, so a
+        // libsodium built to sign non-deterministically still works, just slower.
         guard let serverSignatureIndex = envelope.signatures.firstIndex(where: { signature in
             signature.hint == self.server.hint
-                && (self.settings.signingKey.isOwnSignature(signature.signature, of: hash)
+                && (self.issued.isIssued(signature.signature, of: hash)
+                    || self.settings.signingKey.isOwnSignature(signature.signature, of: hash)
                     || self.server.verify(signature: signature.signature, data: hash))
         }) else { throw .missingServerSignature }
 

@@ -25,8 +25,9 @@ public struct SEP10Routes: Sendable {
         self.clientDomains = clientDomains
         self.tokens = tokens
         self.clock = clock
-        self.builder = ChallengeBuilder(settings: settings)
-        self.reader = ChallengeReader(settings: settings)
+        let issued = IssuedChallenges()
+        self.builder = ChallengeBuilder(settings: settings, issued: issued)
+        self.reader = ChallengeReader(settings: settings, issued: issued)
     }
 
     /// Mounts both methods on `auth`, and records them so CORS pre-flight and 405 know the path.

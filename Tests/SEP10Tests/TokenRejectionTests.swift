@@ -246,6 +246,23 @@ import Testing
         try await self.expect(envelope, .missingServerSignature)
     }
 
+    /// An issued challenge is recognised by the signature recorded when it was issued (`IssuedChallenges`): a
+    /// changed byte of that signature is still no server signature, and the unchanged one still signs in.
+    @Test func issuedChallengeWithItsServerSignatureChanged() async throws {
+        try await self.fixture.withClient { http in
+            let issued = try #require(try await http.getChallenge("account=\(self.client.accountId)").envelope)
+            let hash = try issued.hash(network: self.fixture.settings.network)
+            var tampered = issued
+            var signatures = tampered.signatures
+            signatures[0].signature[63] ^= 0x01
+            tampered.signatures = signatures + [self.client.signDecorated(hash)]
+            try await http.expectRejection(tampered, .missingServerSignature)
+            var signed = issued
+            signed.signatures = issued.signatures + [self.client.signDecorated(hash)]
+            #expect(try await http.postToken(signed).status == .ok)
+        }
+    }
+
     @Test func signedByTheWrongNetworkPassphrase() async throws {
         var envelope = TransactionEnvelope(self.fixture.template(client: self.account))
         try envelope.sign(with: self.fixture.server, network: .publicNetwork)
