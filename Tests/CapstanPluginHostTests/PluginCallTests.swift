@@ -6,11 +6,11 @@ import Testing
 /// Calling hooks: replies, status codes, deadlines, concurrency and serialisation.
 @Suite struct PluginCallTests {
     static func probeHost(deadline: Duration = .seconds(5)) async throws -> PluginHost {
-        try await TestPlugins.host([try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])], deadline: deadline)
+        try await TestPlugins.host([try await TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])], deadline: deadline)
     }
 
     @Test func listsWhatWasLoaded() async throws {
-        let path = try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])
+        let path = try await TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])
         let host = try await TestPlugins.host([path])
         let info = try #require(host.plugins.first)
         #expect(info.file == path)
@@ -107,14 +107,14 @@ import Testing
     }
 
     @Test func serialPluginNeverSeesTwoCallsAtOnce() async throws {
-        let serial = try TestPlugins.probe("serial", ["FLAGS=CAPSTAN_PLUGIN_SERIAL", "HOOK_TOML"])
+        let serial = try await TestPlugins.probe("serial", ["FLAGS=CAPSTAN_PLUGIN_SERIAL", "HOOK_TOML"])
         let host = try await TestPlugins.host([serial])
         #expect(host.plugins.first?.serial == true)
         #expect(try await Self.mostRunning(host, calls: 12) == 1)
     }
 
     @Test func concurrentPluginDoesRunCallsTogether() async throws {
-        let host = try await TestPlugins.host([try TestPlugins.probe("concurrent", ["HOOK_TOML"])])
+        let host = try await TestPlugins.host([try await TestPlugins.probe("concurrent", ["HOOK_TOML"])])
         #expect(try await Self.mostRunning(host, calls: 12) > 1)
     }
 

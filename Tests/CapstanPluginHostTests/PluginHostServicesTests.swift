@@ -7,8 +7,8 @@ import Testing
 @Suite struct PluginHostServicesTests {
     @Test func keyValueRoundTripsAndIsNamespacedPerPlugin() async throws {
         let store = InMemoryPluginKeyValueStore()
-        let alpha = try TestPlugins.probe("kv-alpha", [#"PLUGIN_NAME="alpha""#, "HOOK_CUSTOMER_GET"])
-        let beta = try TestPlugins.probe("kv-beta", [#"PLUGIN_NAME="beta""#, "HOOK_CUSTOMER_PUT"])
+        let alpha = try await TestPlugins.probe("kv-alpha", [#"PLUGIN_NAME="alpha""#, "HOOK_CUSTOMER_GET"])
+        let beta = try await TestPlugins.probe("kv-beta", [#"PLUGIN_NAME="beta""#, "HOOK_CUSTOMER_PUT"])
         let host = try await TestPlugins.host([alpha, beta], store: store)
         #expect(host.refusals.isEmpty)
 
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func badKeysAreRefusedAsInvalid() async throws {
-        let host = try await TestPlugins.host([try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
+        let host = try await TestPlugins.host([try await TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
         await #expect(throws: PluginCallError.invalid(message: "invalid request", fields: [:])) {
             try await host.callJSON(.toml, #"{"mode":"kv_put","key":"","value":"x"}"#)
         }
@@ -37,14 +37,14 @@ import Testing
 
     @Test func failingStoreIsTransient() async throws {
         let host = try await TestPlugins.host(
-            [try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])], store: FailingStore())
+            [try await TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])], store: FailingStore())
         await #expect(throws: PluginCallError.transient(message: "temporarily unavailable")) {
             try await host.callJSON(.toml, #"{"mode":"kv_get","key":"k"}"#)
         }
     }
 
     @Test func clockConfigHostCallAndCallFields() async throws {
-        let path = try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])
+        let path = try await TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])
         let host = try await TestPlugins.host(
             [path], deadline: .seconds(3),
             configuration: { name in name == "probe" ? Array(#"{"greeting":"hi"}"#.utf8) : [] },
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func hostCallReachesRegisteredMethodsWithTheirOutcome() async throws {
-        let host = try await TestPlugins.host([try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
+        let host = try await TestPlugins.host([try await TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
         // Registered after load, as SEP-12 does: plugins see the method from then on.
         host.methods.register("test.echo") { plugin, request throws(HostMethodError) in
             let value = (try? JSONDecoder().decode([String: String].self, from: Data(request)))?["value"]
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func missingConfigIsAnEmptyObject() async throws {
-        let host = try await TestPlugins.host([try TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
+        let host = try await TestPlugins.host([try await TestPlugins.probe("probe", ["HOOK_TOML", "HOOK_FEE", "HOOK_SEND_PAYOUT"])])
         #expect(try await host.callJSON(.toml, #"{"mode":"services"}"#)?["config"] == .other("[:]"))
     }
 }

@@ -81,10 +81,7 @@ struct PluginNotificationsTests {
     /// UNIMPLEMENTED means "use your default": nothing to retry. Every other failure is retried; so is a hook no
     /// plugin implements any more (its plugin may be back after the next restart).
     @Test func unimplementedIsDeliveredOtherFailuresAreRetried() async throws {
-        // Compiled on a thread of its own: `cc` blocking a cooperative thread delays other suites' deadline timers.
-        let path = try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try TestPlugins.probe("notifier", ["HOOK_NOTIFICATIONS"]) }) }
-        }
+        let path = try await TestPlugins.probe("notifier", ["HOOK_NOTIFICATIONS"])
         let probe = PluginNotifications(host: try await TestPlugins.host([path]))
         func deliver(_ hook: String, _ body: String) async -> String? {
             await probe.deliver(CallbackDelivery(id: 1, transactionID: "tx-1", url: hook, body: body, createdAt: Date(), nextAttemptAt: Date()))

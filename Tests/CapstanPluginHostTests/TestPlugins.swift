@@ -12,24 +12,38 @@ enum TestPlugins {
     static let includeDirectory = repositoryRoot + "/Sources/CCapstanPlugin/include"
     static let workDirectory = NSTemporaryDirectory() + "capstan-plugin-tests-\(getpid())"
 
-    private static let built = Mutex<[String: String]>([:])
+    /// One build per stem, shared by every test that asks for it, whatever its defines.
+    private static let builds = Mutex<[String: Task<String, any Error>]>([:])
+    /// Compiles one probe at a time, on a thread of its own: a test waiting for `cc` on one of Swift concurrency's
+    /// few threads would hold up every other suite's tasks, deadline tests' included.
+    private static let compiler = DispatchQueue(label: "capstan.tests.cc")
 
     /// The path of `lib<stem>.so`, the probe source compiled with `defines` (`-D` flags without `-D`).
-    static func probe(_ stem: String, _ defines: [String] = []) throws -> String {
-        try self.built.withLock { built in
-            if let path = built[stem] { return path }
-            let directory = workDirectory + "/libs"
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let source = directory + "/probe.c"
-            if !FileManager.default.fileExists(atPath: source) {
-                try ProbePluginSource.text.write(toFile: source, atomically: true, encoding: .utf8)
+    static func probe(_ stem: String, _ defines: [String] = []) async throws -> String {
+        let build = self.builds.withLock { builds in
+            if let build = builds[stem] { return build }
+            let build = Task<String, any Error> {
+                try await withCheckedThrowingContinuation { continuation in
+                    self.compiler.async { continuation.resume(with: Result { try self.compile(stem, defines) }) }
+                }
             }
-            let output = directory + "/lib\(stem).so"
-            try run("/usr/bin/env", ["cc", "-shared", "-fPIC", "-std=c11", "-Wall", "-Werror", "-I", includeDirectory]
-                + defines.map { "-D" + $0 } + ["-o", output, source])
-            built[stem] = output
-            return output
+            builds[stem] = build
+            return build
         }
+        return try await build.value
+    }
+
+    private static func compile(_ stem: String, _ defines: [String]) throws -> String {
+        let directory = workDirectory + "/libs"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let source = directory + "/probe.c"
+        if !FileManager.default.fileExists(atPath: source) {
+            try ProbePluginSource.text.write(toFile: source, atomically: true, encoding: .utf8)
+        }
+        let output = directory + "/lib\(stem).so"
+        try run("/usr/bin/env", ["cc", "-shared", "-fPIC", "-std=c11", "-Wall", "-Werror", "-I", includeDirectory]
+            + defines.map { "-D" + $0 } + ["-o", output, source])
+        return output
     }
 
     /// A fresh, empty directory under the test run's work directory.
