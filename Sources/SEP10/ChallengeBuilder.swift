@@ -33,14 +33,8 @@ struct ChallengeBuilder: Sendable {
     }
 
     /// "a 48 byte cryptographic-quality random string encoded using base64 (for a total of 64 bytes after
-    /// encoding)". The system generator is the kernel CSPRNG (getrandom on Linux).
+    /// encoding)". libsodium's generator is the kernel CSPRNG (getrandom on Linux).
     static func nonce() -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        var raw = [UInt8](repeating: 0, count: 48)
-        for index in stride(from: 0, to: 48, by: 8) {
-            let word = generator.next()
-            for byte in 0..<8 { raw[index + byte] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(byte))) }
-        }
-        return Array(Data(raw).base64EncodedString().utf8)
+        Array(Data(SecureRandom.bytes(48)).base64EncodedString().utf8)
     }
 }

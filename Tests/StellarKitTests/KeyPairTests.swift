@@ -35,6 +35,16 @@ import Testing
         }
     }
 
+    @Test func secureRandomBytesHaveTheLengthAskedForAndDoNotRepeat() {
+        #expect(SecureRandom.bytes(0).isEmpty)
+        let draws = (0..<64).map { _ in SecureRandom.bytes(48) }
+        #expect(draws.allSatisfy { $0.count == 48 })
+        #expect(Set(draws).count == draws.count)
+        // In 8,192 random bytes every byte value appears (missing one has odds of 1 in 10^11); in a stuck or
+        // short-filled buffer it would not.
+        #expect(Set(SecureRandom.bytes(8_192)).count == 256)
+    }
+
     @Test func seedRoundTrip() throws {
         let pair = KeyPair.random()
         let restored = try KeyPair(secretSeed: pair.secretSeed)
