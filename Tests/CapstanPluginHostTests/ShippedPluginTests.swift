@@ -8,7 +8,9 @@ import Testing
 @Suite struct ShippedPluginTests {
     @Test func minimalCPluginAnswersTOML() async throws {
         let out = try TestPlugins.freshDirectory("minimal-out")
-        try TestPlugins.run("/usr/bin/env", ["make", "-s", "-C", TestPlugins.repositoryRoot + "/Plugins/minimal-c", "OUT=\(out)"])
+        try await TestPlugins.offPool {
+            try TestPlugins.run("/usr/bin/env", ["make", "-s", "-C", TestPlugins.repositoryRoot + "/Plugins/minimal-c", "OUT=\(out)"])
+        }
         let host = try await TestPlugins.host([out + "/libminimal.so"])
         #expect(host.refusals.isEmpty)
         #expect(host.plugins.map(\.name) == ["minimal"])

@@ -22,15 +22,18 @@ enum TestPlugins {
     static func probe(_ stem: String, _ defines: [String] = []) async throws -> String {
         let build = self.builds.withLock { builds in
             if let build = builds[stem] { return build }
-            let build = Task<String, any Error> {
-                try await withCheckedThrowingContinuation { continuation in
-                    self.compiler.async { continuation.resume(with: Result { try self.compile(stem, defines) }) }
-                }
-            }
+            let build = Task<String, any Error> { try await self.offPool { try self.compile(stem, defines) } }
             builds[stem] = build
             return build
         }
         return try await build.value
+    }
+
+    /// Runs a build step (`cc`, `make`) on the compiler queue, one at a time, and waits for it without holding a thread.
+    static func offPool<Output: Sendable>(_ step: @escaping @Sendable () throws -> Output) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            self.compiler.async { continuation.resume(with: Result { try step() }) }
+        }
     }
 
     private static func compile(_ stem: String, _ defines: [String]) throws -> String {

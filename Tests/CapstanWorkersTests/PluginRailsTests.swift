@@ -77,7 +77,15 @@ import Testing
     __attribute__((visibility("default"))) const capstan_plugin *capstan_plugin_entry(void) { return &plugin; }
     """#
 
-    static func build(in directory: String) throws -> String {
+    /// Compiles on a thread of its own: waiting for `cc` on one of Swift concurrency's few threads would hold up every
+    /// other suite's tasks.
+    static func build(in directory: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try Self.compile(in: directory) }) }
+        }
+    }
+
+    private static func compile(in directory: String) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let file = directory + "/testrails.c"
         try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
@@ -95,7 +103,7 @@ import Testing
         try await WorkerFixture.with { fixture in
             let directory = NSTemporaryDirectory() + "capstan-rails-\(UUID().uuidString)"
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            let library = try Self.build(in: directory + "/lib")
+            let library = try await Self.build(in: directory + "/lib")
             var logger = Logger(label: "capstan.plugins.tests")
             logger.logLevel = .critical
             let host = await PluginHost.load(
