@@ -28,21 +28,23 @@ public final class RecentCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     /// The value kept for `key`, or nil.
     @inlinable
     public func value(for key: Key) -> Value? {
-        self.generations.withLock { generations in
-            if let value = generations.young[key] { return value }
-            guard let value = generations.old[key] else { return nil }
-            Self.add(key, value, to: &generations, generationSize: self.generationSize)
-            return value
+        let (value, dropped) = self.generations.withLock { generations -> (Value?, [Key: Value]?) in
+            if let value = generations.young[key] { return (value, nil) }
+            guard let value = generations.old[key] else { return (nil, nil) }
+            return (value, Self.add(key, value, to: &generations, generationSize: self.generationSize))
         }
+        withExtendedLifetime(dropped) {}
+        return value
     }
 
     /// Keeps `value` for `key`, unless `replaces` says the value already kept must stay.
     @inlinable
     public func set(_ value: Value, for key: Key, replaces: (Value) -> Bool = { _ in true }) {
-        self.generations.withLock { generations in
-            if let current = generations.young[key] ?? generations.old[key], !replaces(current) { return }
-            Self.add(key, value, to: &generations, generationSize: self.generationSize)
+        let dropped = self.generations.withLock { generations -> [Key: Value]? in
+            if let current = generations.young[key] ?? generations.old[key], !replaces(current) { return nil }
+            return Self.add(key, value, to: &generations, generationSize: self.generationSize)
         }
+        withExtendedLifetime(dropped) {}
     }
 
     /// How many entries are kept (both generations).
@@ -51,14 +53,18 @@ public final class RecentCache<Key: Hashable & Sendable, Value: Sendable>: Senda
         self.generations.withLock { $0.young.count + $0.old.count }
     }
 
+    /// Returns the old generation when this addition retires it, for the caller to release after unlocking: freeing
+    /// thousands of entries under the lock would stall every other user of the cache.
     @inlinable
-    static func add(_ key: Key, _ value: Value, to generations: inout Generations, generationSize: Int) {
+    static func add(_ key: Key, _ value: Value, to generations: inout Generations, generationSize: Int) -> [Key: Value]? {
+        var dropped: [Key: Value]?
         if generations.young[key] == nil, generations.young.count >= generationSize {
+            dropped = generations.old
             generations.old = generations.young
-            generations.young = [:]
-            generations.young.reserveCapacity(generationSize)
+            generations.young = Dictionary(minimumCapacity: generationSize)
         }
         generations.young[key] = value
         generations.old[key] = nil
+        return dropped
     }
 }

@@ -4,8 +4,8 @@ import CapstanHTTP
 ///
 /// Recognising our own signature otherwise means signing the hash again (28 µs, a sixteenth of a `POST /auth`).
 /// A challenge issued by another instance, or one forgotten under load, still takes that path, so nothing depends
-/// on the challenge having been seen here. Entries are 32 + 64 bytes; the capacity bounds what a flood of
-/// `GET /auth` can make it hold to about 2 MB.
+/// on the challenge having been seen here. An entry is a 32-byte key and a 64-byte signature with the dictionary's and
+/// the array's overhead, about 200 bytes: the capacity bounds what a flood of `GET /auth` can make it hold to about 2 MB.
 final class IssuedChallenges: Sendable {
     /// A transaction hash as four words: hashing `[UInt8]` feeds the hasher byte by byte, which made recording a
     /// challenge a few percent of a `GET /auth`.
@@ -30,7 +30,10 @@ final class IssuedChallenges: Sendable {
         }
     }
 
-    private let signatures = RecentCache<Hash, [UInt8]>(capacity: 8_192)
+    /// How many challenges are remembered at most (at least half of them at any time).
+    static let capacity = 8_192
+
+    private let signatures = RecentCache<Hash, [UInt8]>(capacity: IssuedChallenges.capacity)
 
     func record(hash: [UInt8], signature: [UInt8]) {
         guard let key = Hash(hash) else { return }
