@@ -146,7 +146,7 @@ var targets: [Target] = [
     .target(name: "CCapstanPlugin"),
     .target(
         name: "CapstanPluginHost",
-        dependencies: ["CCapstanPlugin", "CapstanCore", "SEP1", .product(name: "Logging", package: "swift-log")],
+        dependencies: ["CCapstanPlugin", "CapstanCore", "CapstanHTTP", "SEP1", .product(name: "Logging", package: "swift-log")],
         swiftSettings: strict
     ),
     .target(name: "CapstanPluginKit", dependencies: ["CCapstanPlugin"], swiftSettings: strict),

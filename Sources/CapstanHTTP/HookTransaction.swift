@@ -1,7 +1,7 @@
 import CapstanCore
 
 /// The host's transaction record as hooks receive it (the header's shared `transaction` shape): SEP field names,
-/// amounts as decimal strings, times as RFC 3339 UTC.
+/// amounts as decimal strings, times as RFC 3339 UTC. Every hook gets this one shape, interactive or rails.
 public struct HookTransaction: Codable, Sendable, Equatable {
     public var id: String
     public var `protocol`: String
@@ -32,6 +32,9 @@ public struct HookTransaction: Codable, Sendable, Equatable {
     public var startedAt: String
     public var updatedAt: String
     public var completedAt: String?
+    /// SEP-31's sender and receiver, as SEP-12 customer ids.
+    public var senderID: String?
+    public var receiverID: String?
     public var lang: String?
 
     public init(_ transaction: Transaction, assetIssuer: String?) {
@@ -64,6 +67,8 @@ public struct HookTransaction: Codable, Sendable, Equatable {
         self.startedAt = UTCTimestamp.format(transaction.startedAt)
         self.updatedAt = UTCTimestamp.format(transaction.updatedAt)
         self.completedAt = transaction.completedAt.map(UTCTimestamp.format)
+        self.senderID = transaction.senderID
+        self.receiverID = transaction.receiverID
         self.lang = transaction.lang
     }
 
@@ -77,6 +82,6 @@ public struct HookTransaction: Codable, Sendable, Equatable {
         case withdrawAnchorAccount = "withdraw_anchor_account", withdrawMemo = "withdraw_memo"
         case withdrawMemoType = "withdraw_memo_type", stellarTransactionID = "stellar_transaction_id"
         case externalTransactionID = "external_transaction_id", startedAt = "started_at", updatedAt = "updated_at"
-        case completedAt = "completed_at", lang
+        case completedAt = "completed_at", senderID = "sender_id", receiverID = "receiver_id", lang
     }
 }

@@ -40,6 +40,23 @@ struct PluginNotificationsTests {
         #expect((event["transaction"] as? [String: Any])?["id"] as? String == deposit.id)
     }
 
+    /// Rails and notification hooks get the same `transaction` shape as the interactive ones: a muxed owner is its
+    /// G… account with the mux id as an id memo, as in the header's `auth`, and SEP-31's customer ids are there.
+    @Test func theTransactionIsTheHeadersSharedShape() async throws {
+        let notifications = PluginNotifications(host: try await Self.host())
+        var deposit = Self.transaction(.deposit, .completed)
+        deposit.sub = "MA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVAAAAAAAAAAAAAJLK"
+        deposit.accountMemo = "9223372036854775808"
+        deposit.senderID = "sender-1"
+        deposit.receiverID = "receiver-1"
+        let queued = try notifications.notifications(for: deposit, previousStatus: .pendingStellar, assetIssuer: nil)
+        let shape = try #require(try Self.object(queued[0].body)["transaction"] as? [String: Any])
+        #expect(shape["account"] as? String == "GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVSGZ")
+        #expect(shape["memo"] as? String == "9223372036854775808" && shape["memo_type"] as? String == "id")
+        #expect(shape["sender_id"] as? String == "sender-1" && shape["receiver_id"] as? String == "receiver-1")
+        #expect(shape["started_at"] as? String == "2026-01-01T00:00:00.000Z")
+    }
+
     @Test func otherChangesCallOnlyForTheEvent() async throws {
         let notifications = PluginNotifications(host: try await Self.host())
         for (kind, status) in [(TransactionKind.withdrawal, TransactionStatus.completed), (.deposit, .pendingStellar)] {

@@ -1,4 +1,5 @@
 import CapstanCore
+import CapstanHTTP
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -27,7 +28,7 @@ public struct PluginNotifications: PluginNotifier {
     public func notifications(
         for transaction: Transaction, previousStatus: TransactionStatus, assetIssuer: String?
     ) throws -> [PluginNotification] {
-        let shape = PluginRails.HookTransaction(transaction, assetIssuer: assetIssuer)
+        let shape = HookTransaction(transaction, assetIssuer: assetIssuer)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var queued: [PluginNotification] = []
@@ -68,13 +69,13 @@ public struct PluginNotifications: PluginNotifier {
 
     private struct Sequence: Decodable { var sequence: Int64 }
 
-    private struct Single: Encodable { var transaction: PluginRails.HookTransaction }
+    private struct Single: Encodable { var transaction: HookTransaction }
 
     private struct Event: Encodable {
         var event = "status_changed"
         var sequence: Int64
         var previousStatus: String
-        var transaction: PluginRails.HookTransaction
+        var transaction: HookTransaction
 
         enum CodingKeys: String, CodingKey {
             case event, sequence, transaction

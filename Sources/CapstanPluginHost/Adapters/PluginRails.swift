@@ -1,4 +1,5 @@
 import CapstanCore
+import CapstanHTTP
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -88,69 +89,6 @@ public struct PluginRails: Rails {
         enum CodingKeys: String, CodingKey {
             case transaction, amount, to
             case assetCode = "asset_code"
-        }
-    }
-
-    /// SEP field names, amounts as decimal strings, times as RFC 3339 UTC (the header's shared `transaction`).
-    struct HookTransaction: Encodable, Equatable {
-        var id, `protocol`, kind, status, assetCode: String
-        var assetIssuer: String?
-        var amountIn, amountInAsset, amountOut, amountOutAsset, amountFee, amountExpected, quoteID: String?
-        var account: String
-        var memo, memoType, from, to, depositMemo, depositMemoType: String?
-        var withdrawAnchorAccount, withdrawMemo, withdrawMemoType, stellarTransactionID, externalTransactionID: String?
-        var startedAt, updatedAt: String
-        var completedAt, senderID, receiverID, lang: String?
-
-        init(_ transaction: Transaction, assetIssuer: String?) {
-            self.id = transaction.id
-            self.protocol = transaction.protocol.rawValue
-            self.kind = transaction.kind.rawValue
-            self.status = transaction.status.rawValue
-            self.assetCode = transaction.assetCode
-            self.assetIssuer = assetIssuer
-            self.amountIn = transaction.amountIn?.description
-            self.amountInAsset = transaction.amountInAsset
-            self.amountOut = transaction.amountOut?.description
-            self.amountOutAsset = transaction.amountOutAsset
-            self.amountFee = transaction.amountFee?.description
-            self.amountExpected = transaction.amountExpected?.description
-            self.quoteID = transaction.quoteID
-            // `G…:memo` subjects name a shared account's user; `G…` and `M…` stand alone.
-            let parts = transaction.sub.split(separator: ":", maxSplits: 1).map(String.init)
-            self.account = parts[0]
-            self.memo = parts.count == 2 ? parts[1] : transaction.accountMemo
-            self.memoType = self.memo == nil ? nil : "id"
-            self.from = transaction.from
-            self.to = transaction.to
-            self.depositMemo = transaction.depositMemo
-            self.depositMemoType = transaction.depositMemoType?.rawValue
-            self.withdrawAnchorAccount = transaction.withdrawAnchorAccount
-            self.withdrawMemo = transaction.withdrawMemo
-            self.withdrawMemoType = transaction.withdrawMemoType?.rawValue
-            self.stellarTransactionID = transaction.stellarTransactionID
-            self.externalTransactionID = transaction.externalTransactionID
-            self.startedAt = Self.timestamp(transaction.startedAt)
-            self.updatedAt = Self.timestamp(transaction.updatedAt)
-            self.completedAt = transaction.completedAt.map(Self.timestamp)
-            self.senderID = transaction.senderID
-            self.receiverID = transaction.receiverID
-            self.lang = transaction.lang
-        }
-
-        static func timestamp(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
-
-        enum CodingKeys: String, CodingKey {
-            case id, `protocol`, kind, status
-            case assetCode = "asset_code", assetIssuer = "asset_issuer"
-            case amountIn = "amount_in", amountInAsset = "amount_in_asset", amountOut = "amount_out"
-            case amountOutAsset = "amount_out_asset", amountFee = "amount_fee", amountExpected = "amount_expected"
-            case quoteID = "quote_id", account, memo, memoType = "memo_type", from, to
-            case depositMemo = "deposit_memo", depositMemoType = "deposit_memo_type"
-            case withdrawAnchorAccount = "withdraw_anchor_account", withdrawMemo = "withdraw_memo"
-            case withdrawMemoType = "withdraw_memo_type", stellarTransactionID = "stellar_transaction_id"
-            case externalTransactionID = "external_transaction_id", startedAt = "started_at", updatedAt = "updated_at"
-            case completedAt = "completed_at", senderID = "sender_id", receiverID = "receiver_id", lang
         }
     }
 }
