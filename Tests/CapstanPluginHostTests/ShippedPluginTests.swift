@@ -21,6 +21,15 @@ import Testing
         #expect(try await host.call(.fee, json: Array("{}".utf8)) == nil)
     }
 
+    /// The build helper itself: a failing step is an error carrying the step's own output.
+    @Test func aFailedBuildStepReportsItsOutput() async throws {
+        let missing = TestPlugins.workDirectory + "/no-such-source.c"
+        let error = await #expect(throws: TestPlugins.BuildFailure.self) {
+            try await TestPlugins.offPool { try TestPlugins.run("/usr/bin/env", ["cc", "-c", missing, "-o", "/dev/null"]) }
+        }
+        #expect(error?.output.contains("no-such-source.c") == true)
+    }
+
     @Test(.enabled(if: ReferencePlugin.shouldRun, "reference plugin not built (swift build --product CapstanReferencePlugin)"))
     func referencePluginAnswersTOMLAndFee() async throws {
         let path = try #require(ReferencePlugin.path(), "reference plugin missing: \(ReferencePlugin.expectedPath)")

@@ -1,6 +1,9 @@
 import CapstanCore
 import CapstanPluginHost
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import Synchronization
 
@@ -56,18 +59,32 @@ enum TestPlugins {
         return path
     }
 
+    /// Runs `executable` (`/usr/bin/env` to search the PATH) and waits; its output goes to a file, read on failure.
+    ///
+    /// posix_spawn rather than Foundation's `Process`: one full test run crashed inside `Process.run()` (a bad read in
+    /// memmove) while other suites were busy, and a build step needs none of that class's machinery.
     static func run(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = errors
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BuildFailure(command: ([executable] + arguments).joined(separator: " "), output: String(decoding: output, as: UTF8.self))
+        try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+        let log = workDirectory + "/build-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
+        let command = ([executable] + arguments).joined(separator: " ")
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw BuildFailure(command: command, output: "posix_spawn: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw BuildFailure(command: command, output: "waitpid: \(String(cString: strerror(errno)))") }
+        }
+        // 0 is a normal exit with status 0; anything else is a failure or a signal.
+        guard status == 0 else {
+            throw BuildFailure(command: command, output: (try? String(contentsOfFile: log, encoding: .utf8)) ?? "(no output)")
         }
     }
 
