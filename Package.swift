@@ -198,7 +198,7 @@ var targets: [Target] = [
     .testTarget(
         name: "CapstanWorkersTests",
         dependencies: [
-            "CapstanWorkers", "CapstanCore", "CapstanStore", "StellarKit", "CapstanDevnet", "CapstanPluginHost",
+            "CapstanWorkers", "CapstanCore", "CapstanStore", "StellarKit", "CapstanDevnet", "CapstanPluginHost", "CapstanTesting",
             .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strict
@@ -227,7 +227,7 @@ var targets: [Target] = [
     ),
     .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"], swiftSettings: strict),
     .testTarget(name: "CapstanStoreTests", dependencies: ["CapstanStore", "CapstanCore"], swiftSettings: strict),
-    .testTarget(name: "CapstanPluginHostTests", dependencies: ["CapstanPluginHost", "CapstanCore"], swiftSettings: strict),
+    .testTarget(name: "CapstanPluginHostTests", dependencies: ["CapstanPluginHost", "CapstanCore", "CapstanTesting"], swiftSettings: strict),
     .testTarget(
         name: "CapstanAppTests",
         dependencies: [

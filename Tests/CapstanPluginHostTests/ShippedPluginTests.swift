@@ -1,5 +1,6 @@
 import CapstanCore
 import CapstanPluginHost
+import CapstanTesting
 import Foundation
 import Testing
 
@@ -8,9 +9,7 @@ import Testing
 @Suite struct ShippedPluginTests {
     @Test func minimalCPluginAnswersTOML() async throws {
         let out = try TestPlugins.freshDirectory("minimal-out")
-        try await TestPlugins.offPool {
-            try TestPlugins.run("/usr/bin/env", ["make", "-s", "-C", TestPlugins.repositoryRoot + "/Plugins/minimal-c", "OUT=\(out)"])
-        }
+        try await BuildStep.run(["make", "-s", "-C", TestPlugins.repositoryRoot + "/Plugins/minimal-c", "OUT=\(out)"])
         let host = try await TestPlugins.host([out + "/libminimal.so"])
         #expect(host.refusals.isEmpty)
         #expect(host.plugins.map(\.name) == ["minimal"])
@@ -24,8 +23,8 @@ import Testing
     /// The build helper itself: a failing step is an error carrying the step's own output.
     @Test func aFailedBuildStepReportsItsOutput() async throws {
         let missing = TestPlugins.workDirectory + "/no-such-source.c"
-        let error = await #expect(throws: TestPlugins.BuildFailure.self) {
-            try await TestPlugins.offPool { try TestPlugins.run("/usr/bin/env", ["cc", "-c", missing, "-o", "/dev/null"]) }
+        let error = await #expect(throws: BuildStep.Failure.self) {
+            try await BuildStep.run(["cc", "-c", missing, "-o", "/dev/null"])
         }
         #expect(error?.output.contains("no-such-source.c") == true)
     }

@@ -1,9 +1,7 @@
 import CapstanCore
 import CapstanPluginHost
+import CapstanTesting
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Logging
 import Synchronization
 
@@ -17,29 +15,19 @@ enum TestPlugins {
 
     /// One build per stem, shared by every test that asks for it, whatever its defines.
     private static let builds = Mutex<[String: Task<String, any Error>]>([:])
-    /// Compiles one probe at a time, on a thread of its own: a test waiting for `cc` on one of Swift concurrency's
-    /// few threads would hold up every other suite's tasks, deadline tests' included.
-    private static let compiler = DispatchQueue(label: "capstan.tests.cc")
 
     /// The path of `lib<stem>.so`, the probe source compiled with `defines` (`-D` flags without `-D`).
     static func probe(_ stem: String, _ defines: [String] = []) async throws -> String {
         let build = self.builds.withLock { builds in
             if let build = builds[stem] { return build }
-            let build = Task<String, any Error> { try await self.offPool { try self.compile(stem, defines) } }
+            let build = Task<String, any Error> { try await self.compile(stem, defines) }
             builds[stem] = build
             return build
         }
         return try await build.value
     }
 
-    /// Runs a build step (`cc`, `make`) on the compiler queue, one at a time, and waits for it without holding a thread.
-    static func offPool<Output: Sendable>(_ step: @escaping @Sendable () throws -> Output) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            self.compiler.async { continuation.resume(with: Result { try step() }) }
-        }
-    }
-
-    private static func compile(_ stem: String, _ defines: [String]) throws -> String {
+    private static func compile(_ stem: String, _ defines: [String]) async throws -> String {
         let directory = workDirectory + "/libs"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let source = directory + "/probe.c"
@@ -47,7 +35,7 @@ enum TestPlugins {
             try ProbePluginSource.text.write(toFile: source, atomically: true, encoding: .utf8)
         }
         let output = directory + "/lib\(stem).so"
-        try run("/usr/bin/env", ["cc", "-shared", "-fPIC", "-std=c11", "-Wall", "-Werror", "-I", includeDirectory]
+        try await BuildStep.run(["cc", "-shared", "-fPIC", "-std=c11", "-Wall", "-Werror", "-I", includeDirectory]
             + defines.map { "-D" + $0 } + ["-o", output, source])
         return output
     }
@@ -57,41 +45,6 @@ enum TestPlugins {
         let path = workDirectory + "/\(label)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
-    }
-
-    /// Runs `executable` (`/usr/bin/env` to search the PATH) and waits; its output goes to a file, read on failure.
-    ///
-    /// posix_spawn rather than Foundation's `Process`: one full test run crashed inside `Process.run()` (a bad read in
-    /// memmove) while other suites were busy, and a build step needs none of that class's machinery.
-    static func run(_ executable: String, _ arguments: [String]) throws {
-        try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
-        let log = workDirectory + "/build-\(UUID().uuidString).log"
-        defer { try? FileManager.default.removeItem(atPath: log) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for argument in argv { free(argument) } }
-        let command = ([executable] + arguments).joined(separator: " ")
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw BuildFailure(command: command, output: "posix_spawn: \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw BuildFailure(command: command, output: "waitpid: \(String(cString: strerror(errno)))") }
-        }
-        // 0 is a normal exit with status 0; anything else is a failure or a signal.
-        guard status == 0 else {
-            throw BuildFailure(command: command, output: (try? String(contentsOfFile: log, encoding: .utf8)) ?? "(no output)")
-        }
-    }
-
-    struct BuildFailure: Error, CustomStringConvertible {
-        let command: String
-        let output: String
-        var description: String { "\(command) failed:\n\(output)" }
     }
 
     /// Loads `paths` (and `directory`) into a new host with a quiet logger.

@@ -1,6 +1,7 @@
 import CapstanCore
 @testable import CapstanPluginHost
 import CapstanStore
+import CapstanTesting
 import Foundation
 import Logging
 import Testing
@@ -77,25 +78,13 @@ import Testing
     __attribute__((visibility("default"))) const capstan_plugin *capstan_plugin_entry(void) { return &plugin; }
     """#
 
-    /// Compiles on a thread of its own: waiting for `cc` on one of Swift concurrency's few threads would hold up every
-    /// other suite's tasks.
     static func build(in directory: String) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try Self.compile(in: directory) }) }
-        }
-    }
-
-    private static func compile(in directory: String) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let file = directory + "/testrails.c"
         try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
         let output = directory + "/libtestrails.so"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["cc", "-shared", "-fPIC", "-std=c11", "-Wall", "-Werror", "-I", Self.repositoryRoot + "/Sources/CCapstanPlugin/include", "-o", output, file]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw FixtureError("cc failed for the test rails plugin") }
+        try await BuildStep.run(
+            ["cc", "-shared", "-fPIC", "-std=c11", "-Wall", "-Werror", "-I", Self.repositoryRoot + "/Sources/CCapstanPlugin/include", "-o", output, file])
         return output
     }
 
