@@ -17,7 +17,7 @@ enum OutboxDispatchers {
         // notification hook must not crowd out. The lease outlasts the hook's deadline, so a second dispatcher never
         // calls the same notification while the first still waits for it.
         dispatchers.append(CallbackDispatcher(
-            outbox: store.pluginNotifications, noun: "plugin notification",
+            outbox: store.pluginNotifications, noun: "plugin notification", destination: { ("hook", $0.url) },
             configuration: .init(
                 maxAttempts: config.callbacks.maxAttempts, timeout: .milliseconds(config.plugins.hookTimeoutMilliseconds),
                 batchSize: 16, concurrency: 1),

@@ -23,6 +23,8 @@ public struct CallbackDispatcher: Service {
     let deliver: Deliver
     /// What a row is, for the logs: "callback", "plugin notification".
     let noun: String
+    /// Where a row goes, for the logs: the log key and its value.
+    let destination: @Sendable (CallbackDelivery) -> (key: String, value: String)
     let configuration: Configuration
     let logger: Logger
     let now: @Sendable () -> Date
@@ -36,20 +38,27 @@ public struct CallbackDispatcher: Service {
         configuration: Configuration = Configuration(), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date.now }
     ) {
-        self.init(outbox: outbox, noun: Self.callbackNoun, configuration: configuration, logger: logger, now: now) { delivery in
+        // Never the full URL (a wallet may put a token in its query): the host.
+        self.init(
+            outbox: outbox, noun: "callback", destination: { ("host", URL(string: $0.url)?.host ?? "?") },
+            configuration: configuration, logger: logger, now: now
+        ) { delivery in
             await Self.post(delivery, signer: signer, httpClient: httpClient, timeout: configuration.timeout)
         }
     }
 
     /// - Parameters:
     ///   - noun: what a row is, in the log lines.
+    ///   - destination: where a row goes, in the log lines: a key and a value that reveals no secret.
     ///   - deliver: hands one row to its destination.
     public init(
-        outbox: any CallbackOutboxStore, noun: String, configuration: Configuration = Configuration(), logger: Logger,
+        outbox: any CallbackOutboxStore, noun: String, destination: @escaping @Sendable (CallbackDelivery) -> (key: String, value: String),
+        configuration: Configuration = Configuration(), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date.now }, deliver: @escaping Deliver
     ) {
         self.outbox = outbox
         self.noun = noun
+        self.destination = destination
         self.configuration = configuration
         self.logger = logger
         self.now = now
@@ -148,17 +157,9 @@ public struct CallbackDispatcher: Service {
         }
     }
 
-    /// Never the body or the full URL (a wallet may put a token in its query): the transaction and the host, or a
-    /// plugin notification's hook (the name stands where a callback's URL does).
+    /// Never the body: the transaction, the row and its `destination`.
     private func metadata(_ delivery: CallbackDelivery) -> Logger.Metadata {
-        var metadata: Logger.Metadata = ["transaction_id": "\(delivery.transactionID)", "outbox_id": "\(delivery.id)"]
-        if self.noun == Self.callbackNoun {
-            metadata["host"] = "\(URL(string: delivery.url)?.host ?? "?")"
-        } else {
-            metadata["hook"] = "\(delivery.url)"
-        }
-        return metadata
+        let (key, value) = self.destination(delivery)
+        return ["transaction_id": "\(delivery.transactionID)", "outbox_id": "\(delivery.id)", key: "\(value)"]
     }
-
-    static let callbackNoun = "callback"
 }

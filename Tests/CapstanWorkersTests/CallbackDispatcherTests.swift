@@ -148,7 +148,8 @@ import Testing
             let calls = Mutex<[String]>([])
             let clock = TestClock()
             let dispatcher = CallbackDispatcher(
-                outbox: fixture.store.pluginNotifications, noun: "plugin notification", configuration: Self.quick,
+                outbox: fixture.store.pluginNotifications, noun: "plugin notification", destination: { ("hook", $0.url) },
+                configuration: Self.quick,
                 logger: Self.logger, now: { clock.now }
             ) { delivery in
                 let count = calls.withLock { $0.append(delivery.body); return $0.count }
